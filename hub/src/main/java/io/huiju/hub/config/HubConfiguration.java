@@ -1,0 +1,26 @@
+package io.huiju.hub.config;
+
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class HubConfiguration {
+
+    /** Validation compares dates with "today"; tests fix the clock. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /**
+     * camel-jms has no starter in this mirror, so {@code camel.component.jms.*} would be ignored (STACK.md pitfall 1):
+     * the component is a bean on Spring Boot's Artemis connection factory.
+     */
+    @Bean
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        return JmsComponent.jmsComponentAutoAcknowledge(connectionFactory);
+    }
+}

@@ -1,0 +1,22 @@
+package io.huiju.hub.pipeline;
+
+/** Exchange headers the channel routes set and the pipeline reads; also copied into the log MDC. */
+public final class Headers {
+
+    /** Department code: set by the channel that authenticated the sender. */
+    public static final String DEPARTMENT = "HuijuDepartment";
+    /** Channel name, one of {@link io.huiju.model.Channel}. */
+    public static final String CHANNEL = "HuijuChannel";
+    /** Name of the mapping that reads this feed. */
+    public static final String MAPPING = "HuijuMapping";
+    /** Assigned when the payload is archived. */
+    public static final String PAYLOAD_ID = "HuijuPayloadId";
+    /** Set when the same bytes were already processed for this department. */
+    public static final String DUPLICATE_OF = "HuijuDuplicateOf";
+    /** {@code .done} or {@code .error}: where a file channel moves the file it took. */
+    public static final String OUTCOME_FOLDER = "HuijuOutcomeFolder";
+    /** Exchange property holding the {@link PayloadContext}. */
+    static final String CONTEXT = "HuijuPayload";
+
+    private Headers() {}
+}

@@ -1,0 +1,290 @@
+package io.huiju.hub.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huiju.model.CreditRecord;
+import io.huiju.model.Library;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The two credit libraries. Each batch is compared with what is stored by natural key, in one round trip per library:
+ * the same content is left alone, changed content from the same department becomes a new version (the old one stays in
+ * history), and changed content from another department is kept as a conflict for review instead of overwriting.
+ * Must run inside a transaction; a concurrent writer of the same key makes it throw, and the caller retries.
+ */
+@Repository
+public class CreditLibraryStore {
+
+    /** What one batch did to the libraries. */
+    public record Outcome(int stored, int unchanged, int conflicts) {}
+
+    private record Current(String recordId, int version, String contentHash, String department) {}
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ObjectMapper json;
+
+    CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.json = json;
+    }
+
+    public Outcome store(List<CreditRecord> records) {
+        Map<Library, List<CreditRecord>> byLibrary = new EnumMap<>(Library.class);
+        for (CreditRecord r : records) {
+            byLibrary.computeIfAbsent(r.library(), l -> new ArrayList<>()).add(r);
+        }
+        Outcome total = new Outcome(0, 0, 0);
+        for (Map.Entry<Library, List<CreditRecord>> e : byLibrary.entrySet()) {
+            Outcome o = storeInto(e.getKey(), e.getValue());
+            total = new Outcome(
+                    total.stored() + o.stored(), total.unchanged() + o.unchanged(), total.conflicts() + o.conflicts());
+        }
+        return total;
+    }
+
+    private Outcome storeInto(Library library, List<CreditRecord> records) {
+        String table = table(library);
+        Map<String, Current> current = loadCurrent(table, records);
+        Set<String> knownConflicts = loadConflicts(records);
+        List<CreditRecord> inserts = new ArrayList<>();
+        List<CreditRecord> updates = new ArrayList<>();
+        Map<CreditRecord, Integer> updatedFrom = new IdentityHashMap<>();
+        List<CreditRecord> history = new ArrayList<>();
+        List<CreditRecord> conflicts = new ArrayList<>();
+        Map<CreditRecord, Current> conflictWith = new IdentityHashMap<>();
+        int unchanged = 0;
+        int conflicted = 0;
+        // Rows are decided in file order against a running view, so a key updated twice in one file versions twice.
+        for (CreditRecord r : records) {
+            String key = r.identity().naturalKey();
+            Current now = current.get(key);
+            String department = r.provenance().department();
+            if (now == null) {
+                CreditRecord v1 = r.withVersion(1);
+                inserts.add(v1);
+                history.add(v1);
+                current.put(
+                        key,
+                        new Current(r.identity().recordId(), 1, r.identity().contentHash(), department));
+            } else if (now.contentHash().equals(r.identity().contentHash())) {
+                unchanged++;
+            } else if (!now.department().equals(department)) {
+                conflicted++;
+                if (knownConflicts.add(key + "|" + r.identity().contentHash())) {
+                    conflicts.add(r);
+                    conflictWith.put(r, now);
+                }
+            } else {
+                CreditRecord next = r.withVersion(now.version() + 1);
+                updates.add(next);
+                updatedFrom.put(next, now.version());
+                history.add(next);
+                current.put(
+                        key,
+                        new Current(
+                                now.recordId(),
+                                next.identity().version(),
+                                next.identity().contentHash(),
+                                department));
+            }
+        }
+        Map<CreditRecord, String> bodies = new IdentityHashMap<>();
+        history.forEach(r -> bodies.put(r, toJson(r)));
+        conflicts.forEach(r -> bodies.put(r, toJson(r)));
+        insertCurrent(table, inserts, bodies);
+        updateCurrent(table, updates, updatedFrom, bodies);
+        insertHistory(table + "_history", history, bodies);
+        insertConflicts(library, conflicts, conflictWith, bodies);
+        return new Outcome(history.size(), unchanged, conflicted);
+    }
+
+    private Map<String, Current> loadCurrent(String table, List<CreditRecord> records) {
+        Map<String, Current> current = new HashMap<>();
+        named.query(
+                "SELECT natural_key, record_id, version, content_hash, department FROM " + table
+                        + " WHERE natural_key IN (:keys)",
+                Map.of("keys", keys(records)),
+                rs -> {
+                    current.put(
+                            rs.getString(1),
+                            new Current(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)));
+                });
+        return current;
+    }
+
+    private Set<String> loadConflicts(List<CreditRecord> records) {
+        Set<String> known = new HashSet<>();
+        named.query(
+                "SELECT natural_key, incoming_hash FROM conflict WHERE natural_key IN (:keys)",
+                Map.of("keys", keys(records)),
+                rs -> {
+                    known.add(rs.getString(1) + "|" + rs.getString(2));
+                });
+        return known;
+    }
+
+    private static Set<String> keys(List<CreditRecord> records) {
+        Set<String> keys = new LinkedHashSet<>();
+        records.forEach(r -> keys.add(r.identity().naturalKey()));
+        return keys;
+    }
+
+    private void insertCurrent(String table, List<CreditRecord> rows, Map<CreditRecord, String> bodies) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate(
+                "INSERT INTO " + table + " (record_id, natural_key, category, version, content_hash, subject_kind,"
+                        + " subject_name, subject_code, document_number, authority_code, decision_date, department,"
+                        + " region_code, payload_id, line, updated_at, body)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                rows.size(),
+                (ps, r) -> {
+                    ps.setString(1, r.identity().recordId());
+                    ps.setString(2, r.identity().naturalKey());
+                    ps.setString(3, r.category().name());
+                    ps.setInt(4, r.identity().version());
+                    ps.setString(5, r.identity().contentHash());
+                    ps.setString(6, r.subject().kind().name());
+                    ps.setString(7, r.subject().name());
+                    ps.setString(8, r.subject().code());
+                    ps.setString(9, r.decision().documentNumber());
+                    ps.setString(10, r.decision().authorityCode());
+                    ps.setDate(
+                            11,
+                            r.decision().date() == null
+                                    ? null
+                                    : Date.valueOf(r.decision().date()));
+                    ps.setString(12, r.provenance().department());
+                    ps.setString(13, r.provenance().regionCode());
+                    ps.setString(14, r.provenance().payloadId());
+                    ps.setLong(15, r.provenance().line());
+                    ps.setTimestamp(16, now);
+                    ps.setString(17, bodies.get(r));
+                });
+    }
+
+    private void updateCurrent(
+            String table, List<CreditRecord> rows, Map<CreditRecord, Integer> from, Map<CreditRecord, String> bodies) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        int[][] counts = jdbc.batchUpdate(
+                "UPDATE " + table + " SET version = ?, content_hash = ?, subject_name = ?, decision_date = ?,"
+                        + " payload_id = ?, line = ?, updated_at = ?, body = ? WHERE record_id = ? AND version = ?",
+                rows,
+                rows.size(),
+                (ps, r) -> {
+                    ps.setInt(1, r.identity().version());
+                    ps.setString(2, r.identity().contentHash());
+                    ps.setString(3, r.subject().name());
+                    ps.setDate(
+                            4,
+                            r.decision().date() == null
+                                    ? null
+                                    : Date.valueOf(r.decision().date()));
+                    ps.setString(5, r.provenance().payloadId());
+                    ps.setLong(6, r.provenance().line());
+                    ps.setTimestamp(7, now);
+                    ps.setString(8, bodies.get(r));
+                    ps.setString(9, r.identity().recordId());
+                    ps.setInt(10, from.get(r));
+                });
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                // 0 rows: another writer moved the version on since we read it; the caller retries the batch.
+                if (c == 0) {
+                    throw new OptimisticLockingFailureException("a record changed while this batch was stored");
+                }
+            }
+        }
+    }
+
+    private void insertHistory(String table, List<CreditRecord> rows, Map<CreditRecord, String> bodies) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate(
+                "INSERT INTO " + table + " (record_id, version, content_hash, department, payload_id, line,"
+                        + " recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                rows.size(),
+                (ps, r) -> {
+                    ps.setString(1, r.identity().recordId());
+                    ps.setInt(2, r.identity().version());
+                    ps.setString(3, r.identity().contentHash());
+                    ps.setString(4, r.provenance().department());
+                    ps.setString(5, r.provenance().payloadId());
+                    ps.setLong(6, r.provenance().line());
+                    ps.setTimestamp(7, now);
+                    ps.setString(8, bodies.get(r));
+                });
+    }
+
+    private void insertConflicts(
+            Library library,
+            List<CreditRecord> rows,
+            Map<CreditRecord, Current> with,
+            Map<CreditRecord, String> bodies) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate(
+                "INSERT INTO conflict (natural_key, record_id, library, current_version, current_department,"
+                        + " incoming_department, incoming_payload_id, incoming_line, incoming_hash, incoming_body,"
+                        + " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
+                rows,
+                rows.size(),
+                (ps, r) -> {
+                    Current c = with.get(r);
+                    ps.setString(1, r.identity().naturalKey());
+                    ps.setString(2, c.recordId());
+                    ps.setString(3, library.name());
+                    ps.setInt(4, c.version());
+                    ps.setString(5, c.department());
+                    ps.setString(6, r.provenance().department());
+                    ps.setString(7, r.provenance().payloadId());
+                    ps.setLong(8, r.provenance().line());
+                    ps.setString(9, r.identity().contentHash());
+                    ps.setString(10, bodies.get(r));
+                    ps.setTimestamp(11, now);
+                });
+    }
+
+    static String table(Library library) {
+        return switch (library) {
+            case LEGAL_PERSON -> "legal_person_record";
+            case NATURAL_PERSON -> "natural_person_record";
+        };
+    }
+
+    private String toJson(CreditRecord r) {
+        try {
+            return json.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("canonical record not serialisable: " + r.identity(), e);
+        }
+    }
+}

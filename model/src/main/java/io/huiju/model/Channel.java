@@ -1,0 +1,12 @@
+package io.huiju.model;
+
+/** The way a payload reached the hub. */
+public enum Channel {
+    FILE,
+    FTP,
+    SOAP,
+    FRONTDB,
+    KAFKA,
+    WEB,
+    SYNC
+}

@@ -1,0 +1,34 @@
+package io.huiju.transform.map;
+
+import io.huiju.model.Category;
+import io.huiju.transform.CanonicalField;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One source layout, as a mapping file in {@code mappings/} describes it: which source columns (Chinese headers or
+ * national field codes) feed which canonical field, the department's own code values and their canonical ones, the
+ * date formats it writes, defaults for fields it lacks, and the file encoding.
+ *
+ * @param defaults values for fields the source lacks; {@code {department.code}}, {@code {department.name}} and
+ *     {@code {department.uscc}} are replaced by the submitting department's registry entry
+ * @param inferSubjectKind legacy layouts have no 行政相对人类别: infer it from which identifier a row carries
+ */
+public record Mapping(
+        String name,
+        String file,
+        Category category,
+        String encoding,
+        char delimiter,
+        List<DateTimeFormatter> dateFormats,
+        Map<CanonicalField, List<String>> columns,
+        Map<CanonicalField, Map<String, String>> codeTables,
+        Map<CanonicalField, String> defaults,
+        boolean inferSubjectKind) {
+
+    /** Bind this mapping to a payload's header; see {@link BoundMapping}. */
+    public BoundMapping bind(List<String> header, Map<String, String> department) {
+        return BoundMapping.bind(this, header, department);
+    }
+}
