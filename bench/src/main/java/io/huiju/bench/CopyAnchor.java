@@ -20,15 +20,15 @@ import org.postgresql.copy.CopyManager;
  * typed table. No check-character, subject-kind or date-logic validation, no history: invalid rows are loaded too,
  * with unparsable dates and amounts as NULL.
  *
- * <p>Usage: {@code CopyAnchor --jdbc URL --file CSV [--user U] [--password P]}
+ * <p>Usage: {@code CopyAnchor --jdbc URL --file CSV [--user U] [--password P] [--work-mem 256MB]}
  */
 public final class CopyAnchor {
 
-    private static final String USAGE = "CopyAnchor --jdbc URL --file CSV [--user U] [--password P]";
+    private static final String USAGE = "CopyAnchor --jdbc URL --file CSV [--user U] [--password P] [--work-mem 256MB]";
     private static final int COPY_BUFFER = 1 << 20;
 
     /** Elapsed times and counts of one load; rows per second counts the file's rows over both statements. */
-    record Result(long rows, long keys, long copyMillis, long upsertMillis, long nullDates) {
+    record Result(long rows, long keys, long copyMillis, long upsertMillis, long nullDates, String workMem) {
 
         long millis() {
             return copyMillis + upsertMillis;
@@ -42,12 +42,13 @@ public final class CopyAnchor {
     private CopyAnchor() {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--jdbc", "--file", "--user", "--password"), Set.of(), USAGE);
+        Args args = Args.parse(argv, Set.of("--jdbc", "--file", "--user", "--password", "--work-mem"), Set.of(), USAGE);
         Result r = run(
                 args.require("--jdbc"),
                 args.get("--user", "postgres"),
                 args.get("--password", ""),
-                Path.of(args.require("--file")));
+                Path.of(args.require("--file")),
+                args.get("--work-mem", null));
         print(r);
     }
 
@@ -55,15 +56,26 @@ public final class CopyAnchor {
         System.out.println("anchor: COPY into staging + INSERT … ON CONFLICT DO UPDATE (no check-character "
                 + "validation, no subject/date rules, no history; unparsable dates and amounts become NULL)");
         System.out.printf(
-                "  COPY          %,8d ms  %,d rows%n  upsert        %,8d ms  %,d keys%n", r.copyMillis(), r.rows(),
-                r.upsertMillis(), r.keys());
+                "  COPY          %,8d ms  %,d rows%n  upsert        %,8d ms  %,d keys%n",
+                r.copyMillis(), r.rows(), r.upsertMillis(), r.keys());
         System.out.printf("  total         %,8d ms  %,.0f rows/s%n", r.millis(), r.rowsPerSecond());
         System.out.printf("  keys without a decision date after the safe cast: %,d%n", r.nullDates());
+        System.out.printf("  work_mem %s (server default unless --work-mem)%n", r.workMem());
     }
 
-    static Result run(String jdbcUrl, String user, String password, Path csv) throws SQLException, IOException {
+    /**
+     * Loads the file into fresh anchor tables in the database the URL names.
+     *
+     * @param workMem a {@code work_mem} for the session (the sort behind DISTINCT ON spills to disk at the 4MB
+     *     default), or null for the server's setting
+     */
+    static Result run(String jdbcUrl, String user, String password, Path csv, String workMem)
+            throws SQLException, IOException {
         if (!Files.isRegularFile(csv)) {
             throw new IllegalArgumentException("no such file: " + csv);
+        }
+        if (workMem != null && !workMem.matches("\\d+(kB|MB|GB)")) {
+            throw new IllegalArgumentException("--work-mem takes a PostgreSQL size such as 256MB, not " + workMem);
         }
         Properties props = new Properties();
         props.setProperty("user", user);
@@ -75,6 +87,9 @@ public final class CopyAnchor {
             try (Statement s = c.createStatement()) {
                 for (String sql : SqlResource.statements("copy-anchor-schema.sql")) {
                     s.execute(sql);
+                }
+                if (workMem != null) {
+                    s.execute("SET work_mem = '" + workMem + "'");
                 }
             }
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -89,7 +104,16 @@ public final class CopyAnchor {
                 keys = s.executeLargeUpdate(SqlResource.load("copy-anchor-upsert.sql"));
             }
             long t2 = System.nanoTime();
-            return new Result(rows, keys, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, nullDates(c));
+            return new Result(
+                    rows, keys, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, nullDates(c), show(c, "work_mem"));
+        }
+    }
+
+    private static String show(Connection c, String setting) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -22,13 +22,37 @@ record Decision(
         String remarks) {
 
     Decision withDocumentNumber(String number) {
-        return new Decision(subject, offence, authority, kinds, fineYuan, gainYuan, facts, licence, duration,
-                decisionDate, publicityYears, number, remarks);
+        return new Decision(
+                subject,
+                offence,
+                authority,
+                kinds,
+                fineYuan,
+                gainYuan,
+                facts,
+                licence,
+                duration,
+                decisionDate,
+                publicityYears,
+                number,
+                remarks);
     }
 
     Decision corrected(long newFineYuan, String newFacts, String newRemarks) {
-        return new Decision(subject, offence, authority, kinds, newFineYuan, gainYuan, newFacts, licence, duration,
-                decisionDate, publicityYears, documentNumber, newRemarks);
+        return new Decision(
+                subject,
+                offence,
+                authority,
+                kinds,
+                newFineYuan,
+                gainYuan,
+                newFacts,
+                licence,
+                duration,
+                decisionDate,
+                publicityYears,
+                documentNumber,
+                newRemarks);
     }
 
     String[] toRow() {

@@ -19,8 +19,7 @@ final class Decisions {
     private static final String PLATE_CHARS = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     /** Kinds that weigh enough for the longest publicity period (CREDIT-DATA §6 rule 9). */
-    private static final Set<String> HEAVY = Set.of(
-            "吊销许可证件", "责令停产停业", "责令关闭", "限制从业", "降低资质等级", "限制开展生产经营活动", "行政拘留");
+    private static final Set<String> HEAVY = Set.of("吊销许可证件", "责令停产停业", "责令关闭", "限制从业", "降低资质等级", "限制开展生产经营活动", "行政拘留");
 
     private Decisions() {}
 
@@ -33,8 +32,8 @@ final class Decisions {
                     case INDIVIDUAL_BUSINESS -> Subjects.shop(r.nextInt(Subjects.SHOPS));
                     case NATURAL_PERSON -> Subjects.naturalPerson(r.nextInt(Subjects.PEOPLE));
                 };
-        Offence offence = Pick.one(
-                r, kind == SubjectKind.NATURAL_PERSON ? Offence.FOR_PEOPLE : Offence.FOR_ORGANISATIONS);
+        Offence offence =
+                Pick.one(r, kind == SubjectKind.NATURAL_PERSON ? Offence.FOR_PEOPLE : Offence.FOR_ORGANISATIONS);
         Authority authority = authority(offence, subject, r);
         List<String> kinds = Pick.one(r, offence.kindChoices());
         long fine = kinds.contains("罚款") ? Pick.yuan(r, offence.minFineYuan(), offence.maxFineYuan()) : 0;

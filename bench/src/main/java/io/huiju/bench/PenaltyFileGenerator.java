@@ -169,8 +169,8 @@ public final class PenaltyFileGenerator {
     private String[] update() {
         int slot = random.nextInt(earlierCount);
         int correction = ++earlierCorrections[slot];
-        Decision original = Decisions.draw(new SplittableRandom(earlierSeeds[slot]), null)
-                .withDocumentNumber(earlierNumbers[slot]);
+        Decision original =
+                Decisions.draw(new SplittableRandom(earlierSeeds[slot]), null).withDocumentNumber(earlierNumbers[slot]);
         Offence offence = original.offence();
         if (original.fineYuan() > 0) {
             long fine = Pick.yuan(random, offence.minFineYuan(), offence.maxFineYuan());
@@ -192,11 +192,13 @@ public final class PenaltyFileGenerator {
         String[] row = d.toRow();
         LocalDate date = d.decisionDate();
         switch (defect) {
-            case WRONG_USCC_CHECK -> row[PenaltyLayout.USCC] = Subjects.corruptCheck(d.subject().uscc(), r);
+            case WRONG_USCC_CHECK ->
+                row[PenaltyLayout.USCC] = Subjects.corruptCheck(d.subject().uscc(), r);
             case MISSING_NAME -> row[PenaltyLayout.SUBJECT_NAME] = "";
             case FUTURE_DATE -> row[PenaltyLayout.DECISION_DATE] = typoYear(date);
-            case UNPARSABLE_DATE -> row[PenaltyLayout.DECISION_DATE] =
-                    String.format("%d-%02d-%02d", date.getYear(), 13 + r.nextInt(7), 32 + r.nextInt(14));
+            case UNPARSABLE_DATE ->
+                row[PenaltyLayout.DECISION_DATE] =
+                        String.format("%d-%02d-%02d", date.getYear(), 13 + r.nextInt(7), 32 + r.nextInt(14));
         }
         return row;
     }

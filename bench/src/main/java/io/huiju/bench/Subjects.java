@@ -23,19 +23,20 @@ final class Subjects {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
     private static final LocalDate OLDEST_BIRTH = LocalDate.of(1955, 1, 1);
-    private static final int BIRTH_SPAN_DAYS = (int) (LocalDate.of(2005, 12, 31).toEpochDay() - OLDEST_BIRTH.toEpochDay());
+    private static final int BIRTH_SPAN_DAYS =
+            (int) (LocalDate.of(2005, 12, 31).toEpochDay() - OLDEST_BIRTH.toEpochDay());
 
     private static final String[] SURNAMES = {
         "林", "林", "林", "陈", "陈", "陈", "吴", "吴", "张", "张", "李", "李", "黄", "黄", "邱", "邱", "赖", "罗", "郭",
         "卢", "钟", "温", "廖", "江", "蓝", "章", "傅", "王", "刘", "刘", "谢", "曾", "杨", "游", "饶", "蔡", "郑", "翁"
     };
     private static final String[] MALE = {
-        "伟", "强", "军", "斌", "勇", "杰", "涛", "明", "华", "平", "建华", "志强", "文斌", "国平", "永辉", "海峰", "俊杰", "宏伟",
-        "金水", "福生", "荣华", "德明", "春生", "长青", "晓东", "天佑", "锦辉", "子轩", "浩然", "炳坤", "火旺", "添财"
+        "伟", "强", "军", "斌", "勇", "杰", "涛", "明", "华", "平", "建华", "志强", "文斌", "国平", "永辉", "海峰", "俊杰", "宏伟", "金水", "福生",
+        "荣华", "德明", "春生", "长青", "晓东", "天佑", "锦辉", "子轩", "浩然", "炳坤", "火旺", "添财"
     };
     private static final String[] FEMALE = {
-        "芳", "敏", "静", "丽", "燕", "艳", "娟", "霞", "婷", "秀英", "美玲", "丽华", "春梅", "秋菊", "晓燕", "雪梅", "玉兰",
-        "桂英", "慧敏", "雅琴", "思涵", "欣怡", "梦琪", "淑贞", "惠珍", "月娥"
+        "芳", "敏", "静", "丽", "燕", "艳", "娟", "霞", "婷", "秀英", "美玲", "丽华", "春梅", "秋菊", "晓燕", "雪梅", "玉兰", "桂英", "慧敏", "雅琴",
+        "思涵", "欣怡", "梦琪", "淑贞", "惠珍", "月娥"
     };
     private static final String[] TRADE_NAMES = {
         "鑫隆", "恒达", "永盛", "金凯", "闽西", "客家", "龙腾", "天诚", "宏远", "华兴", "鼎盛", "瑞丰", "嘉禾", "顺发", "裕兴",
@@ -47,12 +48,11 @@ final class Subjects {
         "矿业", "化工", "医药", "酒店管理", "房地产开发", "装饰工程", "环保科技", "汽车服务", "网络科技", "茶业", "水泥", "纺织",
         "印务", "文化传媒", "劳务", "石材", "烟花爆竹", "医疗器械"
     };
-    private static final String[] FORMS = {
-        "有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限责任公司", "有限责任公司", "股份有限公司"
+    private static final String[] FORMS = {"有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限责任公司", "有限责任公司", "股份有限公司"
     };
     private static final String[] SHOPS_KINDS = {
-        "小吃店", "便利店", "五金店", "餐馆", "水果店", "副食店", "理发店", "服装店", "建材店", "汽车修理店", "茶叶店", "烟酒商行",
-        "农资店", "早餐店", "烧烤店", "美容店", "粮油店", "手机店"
+        "小吃店", "便利店", "五金店", "餐馆", "水果店", "副食店", "理发店", "服装店", "建材店", "汽车修理店", "茶叶店", "烟酒商行", "农资店", "早餐店", "烧烤店",
+        "美容店", "粮油店", "手机店"
     };
 
     private Subjects() {}
@@ -124,7 +124,10 @@ final class Subjects {
         String name = Pick.one(r, SURNAMES) + Pick.one(r, male ? MALE : FEMALE);
         LocalDate birth = OLDEST_BIRTH.plusDays(r.nextInt(BIRTH_SPAN_DAYS + 1));
         int sequence = 1 + r.nextInt(499) * 2 + (male ? 0 : 1); // odd for men, even for women (GB 11643)
-        String first17 = areaCode(region, birth, r) + birth.format(BASIC) + String.format("%03d", sequence);
+        String first17 = areaCode(region, birth, r)
+                + birth.format(BASIC)
+                + (sequence < 10 ? "00" : sequence < 100 ? "0" : "")
+                + sequence;
         return new Person(name, first17 + ResidentId.checkCharacter(first17), region);
     }
 

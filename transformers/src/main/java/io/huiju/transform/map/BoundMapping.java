@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +34,10 @@ public final class BoundMapping {
     /** Without these no record can be named or identified, so a header lacking one rejects the whole payload. */
     private static final List<CanonicalField> IDENTIFYING =
             List.of(SUBJECT_NAME, DECISION_DOCUMENT_NUMBER, DECISION_DATE, DECISION_AUTHORITY, DECISION_AUTHORITY_CODE);
+
+    private static final char FULL_WIDTH_FIRST = '\uFF01';
+    private static final char FULL_WIDTH_LAST = '\uFF5E';
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
 
     private final Mapping mapping;
     private final Map<CanonicalField, String> sourceColumn;
@@ -163,9 +168,20 @@ public final class BoundMapping {
         return result;
     }
 
-    /** Headers match aliases whatever their width, spacing or case: departments retype headers by hand. */
+    /**
+     * Headers match aliases whatever their width, spacing or case: departments retype headers by hand. The Chinese
+     * punctuation {@link Normalizer#text} keeps full-width (（） in 罚款金额（万元）) is folded here too.
+     */
     static String matchKey(String column) {
         String text = Normalizer.text(column);
-        return text == null ? "" : text.replaceAll("\\s+", "").toUpperCase();
+        if (text == null) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(c -> !Character.isWhitespace(c))
+                .map(c -> c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST ? c - FULL_WIDTH_OFFSET : c)
+                .forEach(key::appendCodePoint);
+        return key.toString().toUpperCase(Locale.ROOT);
     }
 }

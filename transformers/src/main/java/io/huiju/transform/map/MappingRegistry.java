@@ -23,12 +23,13 @@ public final class MappingRegistry {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file :
                     files.filter(MappingRegistry::isMappingFile).sorted().toList()) {
-                Mapping mapping = MappingLoader.load(file);
+                MappingLoader.Located located = MappingLoader.locate(file);
+                Mapping mapping = located.mapping();
                 Mapping clash = byName.put(mapping.name(), mapping);
                 if (clash != null) {
                     throw new MappingException(
                             file.getFileName().toString(),
-                            1,
+                            located.nameLine(),
                             "name '" + mapping.name() + "' is also used by " + clash.file());
                 }
             }
