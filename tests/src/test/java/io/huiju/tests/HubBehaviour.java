@@ -33,40 +33,7 @@ import org.springframework.jms.core.JmsTemplate;
  * read back from the store, the archive, the feedback folder and the dead-letter queue. Runs once per store (H2 for the
  * first run, PostgreSQL for production) through the subclasses.
  */
-@SpringBootTest(
-        classes = HuijuApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "huiju.route-scan-interval=500ms",
-            "huiju.departments[0].code=scjg",
-            "huiju.departments[0].name=龙岩市市场监督管理局",
-            "huiju.departments[0].uscc=11350800MB0281236E",
-            "huiju.departments[0].region-code=350800",
-            "huiju.departments[1].code=zf",
-            "huiju.departments[1].name=龙岩市城市管理综合执法局",
-            "huiju.departments[1].uscc=11350800003614534G",
-            "huiju.departments[1].region-code=350800",
-            "huiju.departments[2].code=nomap",
-            "huiju.departments[2].name=映射缺失的部门",
-            "huiju.departments[2].region-code=350800",
-            "huiju.operators[0].username=ops",
-            // bcrypt of "ops-secret-1" (test only)
-            "huiju.operators[0].password-hash=$2a$10$YlR0xjALyqgGEpO7xj55xum927Q5rdTDTm989PnZlXp.ubc.OJ/ga",
-            "huiju.operators[0].roles=operator",
-        })
-abstract class HubBehaviour {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PayloadStore payloads;
-
-    @Autowired
-    JmsTemplate jms;
-
-    @Value("${huiju.home}")
-    Path home;
+abstract class HubBehaviour extends HubTest {
 
     // ---------------------------------------------------------------- the happy path
 
@@ -317,80 +284,5 @@ abstract class HubBehaviour {
                 .contains(receipt.payloadId())
                 .contains("no-such-mapping")
                 .contains(receipt.archivePath());
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** Moves a file into the department's inbox the way a careful sender does, and waits for its receipt. */
-    Receipt drop(String department, String name, byte[] bytes) throws IOException {
-        Path staging = Files.createDirectories(home.resolve("staging")).resolve(System.nanoTime() + ".tmp");
-        Files.write(staging, bytes);
-        Path inbox = Files.createDirectories(home.resolve("inbox").resolve(department));
-        long before = System.currentTimeMillis();
-        Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        String id = await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> finishedPayload(department, SafeFileNames.of(name), before), Objects::nonNull);
-        return payloads.find(id).orElseThrow();
-    }
-
-    private String finishedPayload(String department, String fileName, long since) {
-        List<String> ids = jdbc.queryForList(
-                "SELECT payload_id FROM payload WHERE department = ? AND file_name = ? AND status <> 'RECEIVED'"
-                        + " AND received_at >= ? ORDER BY received_at DESC",
-                String.class,
-                department,
-                fileName,
-                new Timestamp(since));
-        return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    Map<String, Object> library(String table, String documentNumber) {
-        return jdbc.queryForMap("SELECT * FROM " + table + " WHERE document_number = ?", documentNumber);
-    }
-
-    int count(String table, String documentNumber) {
-        return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM " + table + " WHERE document_number = ?", Integer.class, documentNumber);
-    }
-
-    List<String> rejectCodes(Receipt receipt) {
-        return jdbc
-                .queryForList("SELECT line, code FROM reject WHERE payload_id = ? ORDER BY line", receipt.payloadId())
-                .stream()
-                .map(r -> r.get("line") + ":" + r.get("code"))
-                .toList();
-    }
-
-    void assertRejected(Receipt receipt, String code) throws IOException {
-        assertThat(receipt.status()).isEqualTo("REJECTED");
-        assertThat(receipt.errorCode()).isEqualTo(code);
-        assertThat(Path.of(receipt.archivePath())).exists();
-        assertThat(Files.readString(Path.of(receipt.feedbackPath()), StandardCharsets.UTF_8))
-                .contains(code)
-                .contains(receipt.error());
-    }
-
-    static boolean findUnder(Path dir, String suffix) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
-        }
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int size = 0;
-        for (byte[] p : parts) {
-            size += p.length;
-        }
-        byte[] all = new byte[size];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
     }
 }

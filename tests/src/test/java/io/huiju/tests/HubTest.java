@@ -1,0 +1,144 @@
+package io.huiju.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huiju.adapter.file.SafeFileNames;
+import io.huiju.hub.HuijuApplication;
+import io.huiju.hub.store.PayloadStore;
+import io.huiju.hub.store.Receipt;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * A whole hub in a Spring test context, with helpers that act as a department would (drop a file into its inbox) and
+ * read back what an operator would look at (receipts, libraries, rejects). Subclasses choose the store.
+ */
+@SpringBootTest(
+        classes = HuijuApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "huiju.route-scan-interval=500ms",
+            "huiju.departments[0].code=scjg",
+            "huiju.departments[0].name=龙岩市市场监督管理局",
+            "huiju.departments[0].uscc=11350800MB0281236E",
+            "huiju.departments[0].region-code=350800",
+            "huiju.departments[1].code=zf",
+            "huiju.departments[1].name=龙岩市城市管理综合执法局",
+            "huiju.departments[1].uscc=11350800003614534G",
+            "huiju.departments[1].region-code=350800",
+            "huiju.departments[2].code=nomap",
+            "huiju.departments[2].name=映射缺失的部门",
+            "huiju.departments[2].region-code=350800",
+            "huiju.operators[0].username=ops",
+            // bcrypt of "ops-secret-1" (test only)
+            "huiju.operators[0].password-hash=$2a$10$YlR0xjALyqgGEpO7xj55xum927Q5rdTDTm989PnZlXp.ubc.OJ/ga",
+            "huiju.operators[0].roles=operator",
+        })
+abstract class HubTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PayloadStore payloads;
+
+    @Autowired
+    JmsTemplate jms;
+
+    @Value("${huiju.home}")
+    Path home;
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Moves a file into the department's inbox the way a careful sender does, and waits for its receipt. */
+    Receipt drop(String department, String name, byte[] bytes) throws IOException {
+        Path staging = Files.createDirectories(home.resolve("staging")).resolve(System.nanoTime() + ".tmp");
+        Files.write(staging, bytes);
+        Path inbox = Files.createDirectories(home.resolve("inbox").resolve(department));
+        long before = System.currentTimeMillis();
+        Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        String id = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> finishedPayload(department, SafeFileNames.of(name), before), Objects::nonNull);
+        return payloads.find(id).orElseThrow();
+    }
+
+    private String finishedPayload(String department, String fileName, long since) {
+        List<String> ids = jdbc.queryForList(
+                "SELECT payload_id FROM payload WHERE department = ? AND file_name = ? AND status <> 'RECEIVED'"
+                        + " AND received_at >= ? ORDER BY received_at DESC",
+                String.class,
+                department,
+                fileName,
+                new Timestamp(since));
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    Map<String, Object> library(String table, String documentNumber) {
+        return jdbc.queryForMap("SELECT * FROM " + table + " WHERE document_number = ?", documentNumber);
+    }
+
+    int count(String table, String documentNumber) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + table + " WHERE document_number = ?", Integer.class, documentNumber);
+    }
+
+    List<String> rejectCodes(Receipt receipt) {
+        return jdbc
+                .queryForList("SELECT line, code FROM reject WHERE payload_id = ? ORDER BY line", receipt.payloadId())
+                .stream()
+                .map(r -> r.get("line") + ":" + r.get("code"))
+                .toList();
+    }
+
+    void assertRejected(Receipt receipt, String code) throws IOException {
+        assertThat(receipt.status()).isEqualTo("REJECTED");
+        assertThat(receipt.errorCode()).isEqualTo(code);
+        assertThat(Path.of(receipt.archivePath())).exists();
+        assertThat(Files.readString(Path.of(receipt.feedbackPath()), StandardCharsets.UTF_8))
+                .contains(code)
+                .contains(receipt.error());
+    }
+
+    static boolean findUnder(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+        }
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int size = 0;
+        for (byte[] p : parts) {
+            size += p.length;
+        }
+        byte[] all = new byte[size];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+}
