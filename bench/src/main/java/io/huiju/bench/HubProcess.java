@@ -30,10 +30,17 @@ final class HubProcess implements AutoCloseable {
 
     private final Process process;
     private final Launch launch;
+    private final long startedNanos;
 
-    private HubProcess(Process process, Launch launch) {
+    private HubProcess(Process process, Launch launch, long startedNanos) {
         this.process = process;
         this.launch = launch;
+        this.startedNanos = startedNanos;
+    }
+
+    /** Seconds since the process was started: close to the JVM uptime its GC log counts in. */
+    double uptimeSeconds(long nanoTime) {
+        return (nanoTime - startedNanos) / 1e9;
     }
 
     static int freePort() throws IOException {
@@ -63,12 +70,13 @@ final class HubProcess implements AutoCloseable {
         if (!l.password().isEmpty()) {
             command.add("--spring.datasource.password=" + l.password());
         }
+        long started = System.nanoTime();
         Process p = new ProcessBuilder(command)
                 .directory(l.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(l.log().toFile())
                 .start();
-        return new HubProcess(p, l);
+        return new HubProcess(p, l, started);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class IngestBenchmark {
             """;
 
     /** What the hub run measured: the wall clock from the move to DONE, its payload row, its peak heap. */
-    record HubRun(HubPayload payload, long wallMillis, boolean timedOut, OptionalDouble peakHeapMiB) {
+    record HubRun(HubPayload payload, long wallMillis, boolean timedOut, GcLog.Heap heap) {
 
         double rowsPerSecond(long rows) {
             return rows * 1000.0 / Math.max(1, wallMillis);
@@ -169,18 +169,20 @@ public final class IngestBenchmark {
                 log);
         System.out.printf("%nstarting the hub on port %d (-Xmx%s), log %s%n", launch.port(), launch.xmx(), log);
         HubRun run;
+        double loadFrom;
         try (HubProcess hub = HubProcess.start(launch)) {
             hub.awaitHealthy(HEALTH_TIMEOUT);
             Path staged = home.resolve("incoming").resolve(csv.getFileName());
             stage(csv, staged);
             try (Connection c = databases.connect(BenchDatabases.HUB)) {
                 long t0 = System.nanoTime();
+                loadFrom = hub.uptimeSeconds(t0);
                 Files.move(
                         staged, home.resolve("inbox/bench").resolve(csv.getFileName()), StandardCopyOption.ATOMIC_MOVE);
                 run = await(c, hub, t0, rows);
             }
         }
-        return new HubRun(run.payload(), run.wallMillis(), run.timedOut(), GcLog.peakHeapMiB(gcLog));
+        return new HubRun(run.payload(), run.wallMillis(), run.timedOut(), GcLog.heap(gcLog, loadFrom));
     }
 
     /** A fresh hub home: the repository's routes and mappings, the bench department's route, an empty inbox. */
@@ -213,12 +215,12 @@ public final class IngestBenchmark {
             long now = System.nanoTime();
             last = HubPayload.read(c);
             if (last.isPresent() && last.get().finished()) {
-                return new HubRun(last.get(), (now - t0) / 1_000_000, false, OptionalDouble.empty());
+                return new HubRun(last.get(), (now - t0) / 1_000_000, false, null);
             }
             if (now - t0 > timeout) {
                 System.out.println("the hub did not finish within " + args.getLong("--timeout-minutes", 30)
                         + " minutes; last lines of its log:\n" + hub.tail(20));
-                return new HubRun(last.orElse(null), (now - t0) / 1_000_000, true, OptionalDouble.empty());
+                return new HubRun(last.orElse(null), (now - t0) / 1_000_000, true, null);
             }
             hub.requireAlive("while loading the file");
             if (last.isEmpty() && now - t0 > FIRST_SIGHT.toNanos()) {
@@ -270,9 +272,11 @@ public final class IngestBenchmark {
         System.out.printf(
                 "%-34s %18s%n",
                 "hub peak heap (GC log)",
-                hub == null || hub.peakHeapMiB().isEmpty()
-                        ? na
-                        : String.format("%.0f MiB", hub.peakHeapMiB().getAsDouble()));
+                hub == null ? na : mib(hub.heap().peakMiB()) + " of " + args.get("--hub-xmx", "512m"));
+        System.out.printf(
+                "%-34s %18s%n", "  during the load, before GC", hub == null ? na : mib(hub.heap().loadPeakMiB()));
+        System.out.printf(
+                "%-34s %18s%n", "  during the load, after GC (live)", hub == null ? na : mib(hub.heap().loadLiveMiB()));
         HubPayload p = hub == null ? null : hub.payload();
         System.out.printf(
                 "%-34s %18s%n",
@@ -293,6 +297,10 @@ public final class IngestBenchmark {
                 "(generator: %,d new decisions, %,d updates of earlier keys, %,d invalid rows; %,d distinct valid keys;"
                         + " anchor upserted %,d keys, invalid rows included)%n",
                 g.fresh(), g.updates(), g.invalid(), g.validKeys(), anchor.keys());
+    }
+
+    private static String mib(OptionalDouble value) {
+        return value.isPresent() ? String.format("%.0f MiB", value.getAsDouble()) : "n/a";
     }
 
     private static void row(String name, Long hub, long generator, String note) {

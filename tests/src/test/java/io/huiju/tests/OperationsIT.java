@@ -73,13 +73,21 @@ class OperationsIT extends HubTest {
         Path broken = Path.of(HOME, "routes/departments/broken.camel.yaml");
         Files.writeString(broken, "- templatedRoute:\n    routeTemplateRef: file-drop\n  parameters: [oops\n");
         try {
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> routeFiles.status().getOrDefault("departments/broken.camel.yaml", "")
-                            .startsWith("rejected"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> routeFiles
+                    .status()
+                    .getOrDefault("departments/broken.camel.yaml", "")
+                    .startsWith("rejected"));
 
             assertThat(camel.getRoute("ingest")).isNotNull();
-            assertThat(camel.getRouteController().getRouteStatus("file-drop-scjg").isStarted()).isTrue();
-            assertThat(drop("scjg", "still-working.csv", new PenaltyFile().company(1).utf8()).stored())
+            assertThat(camel.getRouteController()
+                            .getRouteStatus("file-drop-scjg")
+                            .isStarted())
+                    .isTrue();
+            assertThat(drop(
+                                    "scjg",
+                                    "still-working.csv",
+                                    new PenaltyFile().company(1).utf8())
+                            .stored())
                     .isEqualTo(1);
         } finally {
             Files.delete(broken);
@@ -89,7 +97,8 @@ class OperationsIT extends HubTest {
     @Test
     void aRouteFileIsAddedChangedBadlyAndRemovedWithoutARestart() throws Exception {
         Path file = Path.of(HOME, "routes/departments/zf-extra.camel.yaml");
-        String good = """
+        String good =
+                """
                 - templatedRoute:
                     routeTemplateRef: file-drop
                     routeId: file-drop-zf-extra
@@ -105,9 +114,10 @@ class OperationsIT extends HubTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> camel.getRoute("file-drop-zf-extra") != null);
 
         Files.writeString(file, good.replace("routeTemplateRef: file-drop", "routeTemplateRef: no-such-template"));
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> routeFiles.status().getOrDefault("departments/zf-extra.camel.yaml", "")
-                        .startsWith("rejected"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> routeFiles
+                .status()
+                .getOrDefault("departments/zf-extra.camel.yaml", "")
+                .startsWith("rejected"));
         assertThat(camel.getRoute("file-drop-zf-extra"))
                 .as("the last good version stays in force")
                 .isNotNull();
