@@ -14,6 +14,6 @@ done
 # resolve huiju-model from ~/.m2 (possibly stale) instead of model/target. Each module writes its own
 # target/classpath.txt; the bench's is the one used.
 mvn -B -q -DskipTests -Dspotless.check.skip=true -pl "$modules" -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+  -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime
 
 exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.huiju.bench.IngestBenchmark "$@"

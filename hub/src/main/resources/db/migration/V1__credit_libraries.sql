@@ -71,7 +71,7 @@ CREATE TABLE legal_person_record (
 );
 CREATE INDEX legal_person_record_subject ON legal_person_record (subject_code);
 
--- ...and every accepted version, the current one included.
+-- ...and every version it replaced (a new record is written once; an update moves the old row here).
 CREATE TABLE legal_person_record_history (
     record_id     VARCHAR(36)  NOT NULL,
     version       INTEGER      NOT NULL,

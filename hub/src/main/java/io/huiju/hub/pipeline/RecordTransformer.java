@@ -23,23 +23,33 @@ public class RecordTransformer {
         this.validator = new RecordValidator(clock);
     }
 
+    /**
+     * Rows are mapped and validated in parallel (pure, thread-safe functions) and collected in file order, so the
+     * store still decides them in the order the department wrote them.
+     */
     public CheckedBatch transform(RowBatch batch) {
-        List<CreditRecord> accepted = new ArrayList<>(batch.rows().size());
+        List<Checked> checked = batch.rows().parallelStream().map(raw -> check(raw, batch)).toList();
+        List<CreditRecord> accepted = new ArrayList<>(checked.size());
         List<RejectStore.Line> lines = new ArrayList<>();
         int rejected = 0;
-        for (RawRecord raw : batch.rows()) {
-            MappedRow row = batch.mapping().map(raw, batch.payload().provenance(raw.line()));
-            ValidationResult result = validator.validate(row);
-            if (result.accepted()) {
-                accepted.add(result.record());
+        for (Checked c : checked) {
+            if (c.result().accepted()) {
+                accepted.add(c.result().record());
             } else {
                 rejected++;
             }
-            for (Violation v : result.violations()) {
-                lines.add(new RejectStore.Line(raw.line(), inDepartmentTerms(v, row)));
+            for (Violation v : c.result().violations()) {
+                lines.add(new RejectStore.Line(c.line(), inDepartmentTerms(v, c.row())));
             }
         }
         return new CheckedBatch(batch.payload(), batch.rows().size(), accepted, rejected, lines);
+    }
+
+    private record Checked(long line, MappedRow row, ValidationResult result) {}
+
+    private Checked check(RawRecord raw, RowBatch batch) {
+        MappedRow row = batch.mapping().map(raw, batch.payload().provenance(raw.line()));
+        return new Checked(raw.line(), row, validator.validate(row));
     }
 
     /** Feedback names the department's own column (统一社会信用代码), not the canonical path (subject.uscc). */

@@ -1,5 +1,6 @@
 package io.huiju.hub.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huiju.model.CreditRecord;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,14 +25,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The two credit libraries. Each batch is compared with what is stored by natural key, in one round trip per library:
- * the same content is left alone, changed content from the same department becomes a new version (the old one stays in
- * history), and changed content from another department is kept as a conflict for review instead of overwriting.
+ * the same content is left alone, changed content from the same department becomes a new version (the version it
+ * replaces moves to history), and changed content from another department is kept as a conflict for review instead
+ * of overwriting. The current table holds the latest version of each record, the history table every earlier one, so
+ * a new record is written once.
  * Must run inside a transaction; a concurrent writer of the same key makes it throw, and the caller retries.
  */
 @Repository
 public class CreditLibraryStore {
 
-    /** What one batch did to the libraries. */
+    /** What one batch did to the libraries: new versions written, rows that changed nothing, conflicts. */
     public record Outcome(int stored, int unchanged, int conflicts) {}
 
     private record Current(String recordId, int version, String contentHash, String department) {}
@@ -42,7 +46,8 @@ public class CreditLibraryStore {
     CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.json = json;
+        // Absent fields are left out rather than written as null: the body is most of what a library stores.
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     public Outcome store(List<CreditRecord> records) {
@@ -61,58 +66,62 @@ public class CreditLibraryStore {
 
     private Outcome storeInto(Library library, List<CreditRecord> records) {
         String table = table(library);
-        Map<String, Current> current = loadCurrent(table, records);
+        Map<String, Current> stored = loadCurrent(table, records);
         Set<String> knownConflicts = loadConflicts(records);
-        List<CreditRecord> inserts = new ArrayList<>();
-        List<CreditRecord> updates = new ArrayList<>();
-        Map<CreditRecord, Integer> updatedFrom = new IdentityHashMap<>();
-        List<CreditRecord> history = new ArrayList<>();
+        // Rows are decided in file order against a running view, so a key corrected twice in one file versions twice.
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        List<CreditRecord> supersededInBatch = new ArrayList<>();
         List<CreditRecord> conflicts = new ArrayList<>();
         Map<CreditRecord, Current> conflictWith = new IdentityHashMap<>();
+        int versions = 0;
         int unchanged = 0;
         int conflicted = 0;
-        // Rows are decided in file order against a running view, so a key updated twice in one file versions twice.
         for (CreditRecord r : records) {
             String key = r.identity().naturalKey();
-            Current now = current.get(key);
+            Pending p = pending.get(key);
+            Current now = p != null ? p.now() : stored.get(key);
             String department = r.provenance().department();
-            if (now == null) {
-                CreditRecord v1 = r.withVersion(1);
-                inserts.add(v1);
-                history.add(v1);
-                current.put(
-                        key,
-                        new Current(r.identity().recordId(), 1, r.identity().contentHash(), department));
-            } else if (now.contentHash().equals(r.identity().contentHash())) {
+            if (now != null && now.contentHash().equals(r.identity().contentHash())) {
                 unchanged++;
-            } else if (!now.department().equals(department)) {
+            } else if (now != null && !now.department().equals(department)) {
                 conflicted++;
                 if (knownConflicts.add(key + "|" + r.identity().contentHash())) {
                     conflicts.add(r);
                     conflictWith.put(r, now);
                 }
             } else {
-                CreditRecord next = r.withVersion(now.version() + 1);
-                updates.add(next);
-                updatedFrom.put(next, now.version());
-                history.add(next);
-                current.put(
-                        key,
-                        new Current(
-                                now.recordId(),
-                                next.identity().version(),
-                                next.identity().contentHash(),
-                                department));
+                CreditRecord next = r.withVersion(now == null ? 1 : now.version() + 1);
+                if (p != null) {
+                    supersededInBatch.add(p.latest());
+                }
+                Current before = p != null ? p.before() : now;
+                pending.put(key, new Pending(before, next));
+                versions++;
             }
         }
+        List<Pending> inserts = pending.values().stream().filter(p -> p.before() == null).toList();
+        List<Pending> updates = pending.values().stream().filter(p -> p.before() != null).toList();
         Map<CreditRecord, String> bodies = new IdentityHashMap<>();
-        history.forEach(r -> bodies.put(r, toJson(r)));
+        pending.values().forEach(p -> bodies.put(p.latest(), toJson(p.latest())));
+        supersededInBatch.forEach(r -> bodies.put(r, toJson(r)));
         conflicts.forEach(r -> bodies.put(r, toJson(r)));
-        insertCurrent(table, inserts, bodies);
-        updateCurrent(table, updates, updatedFrom, bodies);
-        insertHistory(table + "_history", history, bodies);
+        moveToHistory(table, updates);
+        updateCurrent(table, updates, bodies);
+        insertCurrent(table, inserts.stream().map(Pending::latest).toList(), bodies);
+        insertHistory(table + "_history", supersededInBatch, bodies);
         insertConflicts(library, conflicts, conflictWith, bodies);
-        return new Outcome(history.size(), unchanged, conflicted);
+        return new Outcome(versions, unchanged, conflicted);
+    }
+
+    /** A key this batch writes: what was stored before the batch (null: new key) and its latest version. */
+    private record Pending(Current before, CreditRecord latest) {
+        Current now() {
+            return new Current(
+                    latest.identity().recordId(),
+                    latest.identity().version(),
+                    latest.identity().contentHash(),
+                    latest.provenance().department());
+        }
     }
 
     private Map<String, Current> loadCurrent(String table, List<CreditRecord> records) {
@@ -183,32 +192,48 @@ public class CreditLibraryStore {
                 });
     }
 
-    private void updateCurrent(
-            String table, List<CreditRecord> rows, Map<CreditRecord, Integer> from, Map<CreditRecord, String> bodies) {
-        if (rows.isEmpty()) {
+    /** The stored version a batch supersedes is kept: copied into history before the current row changes. */
+    private void moveToHistory(String table, List<Pending> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO " + table + "_history (record_id, version, content_hash, department, payload_id, line,"
+                        + " recorded_at, body) SELECT record_id, version, content_hash, department, payload_id, line,"
+                        + " updated_at, body FROM " + table + " WHERE record_id = ? AND version = ?",
+                updates,
+                updates.size(),
+                (ps, p) -> {
+                    ps.setString(1, p.before().recordId());
+                    ps.setInt(2, p.before().version());
+                });
+    }
+
+    private void updateCurrent(String table, List<Pending> updates, Map<CreditRecord, String> bodies) {
+        if (updates.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
         int[][] counts = jdbc.batchUpdate(
                 "UPDATE " + table + " SET version = ?, content_hash = ?, subject_name = ?, decision_date = ?,"
-                        + " payload_id = ?, line = ?, updated_at = ?, body = ? WHERE record_id = ? AND version = ?",
-                rows,
-                rows.size(),
-                (ps, r) -> {
+                        + " department = ?, region_code = ?, payload_id = ?, line = ?, updated_at = ?, body = ?"
+                        + " WHERE record_id = ? AND version = ?",
+                updates,
+                updates.size(),
+                (ps, p) -> {
+                    CreditRecord r = p.latest();
                     ps.setInt(1, r.identity().version());
                     ps.setString(2, r.identity().contentHash());
                     ps.setString(3, r.subject().name());
-                    ps.setDate(
-                            4,
-                            r.decision().date() == null
-                                    ? null
-                                    : Date.valueOf(r.decision().date()));
-                    ps.setString(5, r.provenance().payloadId());
-                    ps.setLong(6, r.provenance().line());
-                    ps.setTimestamp(7, now);
-                    ps.setString(8, bodies.get(r));
-                    ps.setString(9, r.identity().recordId());
-                    ps.setInt(10, from.get(r));
+                    ps.setDate(4, r.decision().date() == null ? null : Date.valueOf(r.decision().date()));
+                    ps.setString(5, r.provenance().department());
+                    ps.setString(6, r.provenance().regionCode());
+                    ps.setString(7, r.provenance().payloadId());
+                    ps.setLong(8, r.provenance().line());
+                    ps.setTimestamp(9, now);
+                    ps.setString(10, bodies.get(r));
+                    ps.setString(11, p.before().recordId());
+                    ps.setInt(12, p.before().version());
                 });
         for (int[] batch : counts) {
             for (int c : batch) {
