@@ -274,9 +274,13 @@ public final class IngestBenchmark {
                 "hub peak heap (GC log)",
                 hub == null ? na : mib(hub.heap().peakMiB()) + " of " + args.get("--hub-xmx", "512m"));
         System.out.printf(
-                "%-34s %18s%n", "  during the load, before GC", hub == null ? na : mib(hub.heap().loadPeakMiB()));
+                "%-34s %18s%n",
+                "  during the load, before GC",
+                hub == null ? na : mib(hub.heap().loadPeakMiB()));
         System.out.printf(
-                "%-34s %18s%n", "  during the load, after GC (live)", hub == null ? na : mib(hub.heap().loadLiveMiB()));
+                "%-34s %18s%n",
+                "  during the load, after GC (live)",
+                hub == null ? na : mib(hub.heap().loadLiveMiB()));
         HubPayload p = hub == null ? null : hub.payload();
         System.out.printf(
                 "%-34s %18s%n",

@@ -15,7 +15,9 @@ class GcLogTest {
     @Test
     void peakIsTheLargestBeforeFigureAndTheLoadFiguresStartWithTheLoad() throws Exception {
         Path log = dir.resolve("gc.log");
-        Files.writeString(log, """
+        Files.writeString(
+                log,
+                """
                 [0.010s][info][gc] Using G1
                 [6.797s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 228M->8M(380M) 21.245ms
                 [30.100s][info][gc] GC(9) Pause Young (Concurrent Start) (G1 Humongous Allocation) 150M->90M(233M) 5.1ms

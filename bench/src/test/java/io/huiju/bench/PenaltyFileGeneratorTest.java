@@ -44,7 +44,8 @@ class PenaltyFileGeneratorTest {
                 badUscc++;
             }
             if (!r[PenaltyLayout.ID_NUMBER].isEmpty()) {
-                assertThat(ResidentId.isValid(r[PenaltyLayout.ID_NUMBER], TODAY)).isTrue();
+                assertThat(ResidentId.isValid(r[PenaltyLayout.ID_NUMBER], TODAY))
+                        .isTrue();
             }
             keys.add(r[PenaltyLayout.AUTHORITY_USCC] + "|" + r[PenaltyLayout.DOCUMENT_NUMBER] + "|"
                     + r[PenaltyLayout.USCC] + r[PenaltyLayout.ID_NUMBER]);

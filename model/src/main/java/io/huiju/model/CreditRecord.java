@@ -21,9 +21,8 @@ public record CreditRecord(
         String naturalKey = naturalKey(category, subject, decision);
         String recordId = UUID.nameUUIDFromBytes(naturalKey.getBytes(StandardCharsets.UTF_8))
                 .toString();
-        // Records' toString() lists every component in declaration order, so it is a complete and stable
-        // serialisation of the content; provenance is left out on purpose: who sent it is not what it says.
-        String content = category + "|" + subject + "|" + decision + "|" + details;
+        // Provenance is left out on purpose: who sent it is not what it says.
+        String content = ContentText.of(category, subject, decision, details);
         Identity identity = new Identity(recordId, naturalKey, 0, sha256(content));
         return new CreditRecord(identity, category, subject, decision, details, provenance);
     }

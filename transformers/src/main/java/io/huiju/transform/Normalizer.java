@@ -27,11 +27,14 @@ public final class Normalizer {
         if (raw == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(raw.length());
+        String converted = raw;
         for (int i = 0; i < raw.length(); i++) {
-            out.append(halfWidth(raw.charAt(i)));
+            if (halfWidth(raw.charAt(i)) != raw.charAt(i)) {
+                converted = convert(raw, i);
+                break;
+            }
         }
-        String trimmed = out.toString().strip();
+        String trimmed = converted.strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
 
@@ -46,6 +49,15 @@ public final class Normalizer {
                 .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !isHyphen(c))
                 .forEach(out::appendCodePoint);
         return out.isEmpty() ? null : out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    // Most values need no conversion: only copy from the first character that does.
+    private static String convert(String raw, int from) {
+        StringBuilder out = new StringBuilder(raw.length()).append(raw, 0, from);
+        for (int i = from; i < raw.length(); i++) {
+            out.append(halfWidth(raw.charAt(i)));
+        }
+        return out.toString();
     }
 
     private static char halfWidth(char c) {

@@ -13,6 +13,7 @@ import io.huiju.model.Provenance;
 import io.huiju.model.SubjectKind;
 import io.huiju.model.Violation;
 import io.huiju.transform.CanonicalField;
+import io.huiju.transform.IsoDate;
 import io.huiju.transform.Normalizer;
 import io.huiju.transform.RawRecord;
 import java.time.LocalDate;
@@ -50,7 +51,8 @@ public final class BoundMapping {
             Map<CanonicalField, String> defaults,
             List<String> unknownColumns) {
         this.mapping = mapping;
-        this.sourceColumn = sourceColumn;
+        // Immutable once, so every MappedRow can share it instead of copying it.
+        this.sourceColumn = Map.copyOf(sourceColumn);
         this.defaults = defaults;
         this.unknownColumns = List.copyOf(unknownColumns);
     }
@@ -137,6 +139,10 @@ public final class BoundMapping {
     }
 
     private String parseDate(String text, String column, List<Violation> violations) {
+        // ISO, the standard's own format, is always accepted; the mapping's formats add what a department writes.
+        if (IsoDate.parse(text) != null) {
+            return text;
+        }
         for (DateTimeFormatter format : mapping.dateFormats()) {
             try {
                 return LocalDate.parse(text, format).toString();

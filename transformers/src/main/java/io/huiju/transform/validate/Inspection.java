@@ -4,10 +4,10 @@ import io.huiju.model.SubjectKind;
 import io.huiju.model.Violation;
 import io.huiju.model.code.ResidentId;
 import io.huiju.transform.CanonicalField;
+import io.huiju.transform.IsoDate;
 import io.huiju.transform.MappedRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +64,7 @@ final class Inspection {
         if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return IsoDate.parse(text);
     }
 
     /** The amount, or null when absent or not a number. */
