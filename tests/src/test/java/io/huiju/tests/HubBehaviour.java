@@ -28,7 +28,7 @@ abstract class HubBehaviour extends HubTest {
     @Test
     void penaltiesLandInTheirLibrariesWithAReceiptAndAFeedbackFile() throws Exception {
         PenaltyFile file = new PenaltyFile()
-                .company(1)
+                .company(1, r -> r.put("违法事实", "销售不合格电线\\货值2000元，\"抽检\"不合格"))
                 .person(2)
                 .company(3, r -> r.put("统一社会信用代码", "91350802MA2XY3K1XJ"))
                 .company(4, r -> r.put("行政相对人名称", ""))
@@ -50,6 +50,10 @@ abstract class HubBehaviour extends HubTest {
                 .containsEntry("subject_kind", "LEGAL_PERSON")
                 .containsEntry("version", 1)
                 .containsEntry("department", "scjg");
+        assertThat((String)
+                        library("legal_person_record", file.documentNumber(1)).get("body"))
+                .as("backslashes and quotes survive the store's bulk path")
+                .contains("销售不合格电线\\\\货值2000元，\\\"抽检\\\"不合格");
         assertThat(library("natural_person_record", file.documentNumber(2)))
                 .containsEntry("subject_code", PenaltyFile.PERSON_ID)
                 .containsEntry("subject_kind", "NATURAL_PERSON");

@@ -20,14 +20,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens the archived payload with the reader its format needs, binds the feed's mapping to its header, and hands the
- * rows on in batches. The splitter pulls batches one at a time, so only one batch of a payload is ever in memory.
+ * rows on in batches, mapped and validated by the {@link RecordTransformer}. The splitter pulls batches one at a time,
+ * so at most two batches of a payload are in memory: the one being stored and the one being read.
  */
 @Component("payloadBatches")
 public class PayloadBatches {
@@ -36,15 +42,18 @@ public class PayloadBatches {
 
     private final MappingCatalog mappings;
     private final PayloadStore payloads;
+    private final RecordTransformer transformer;
     private final int batchSize;
 
-    PayloadBatches(MappingCatalog mappings, PayloadStore payloads, HubProperties properties) {
+    PayloadBatches(
+            MappingCatalog mappings, PayloadStore payloads, RecordTransformer transformer, HubProperties properties) {
         this.mappings = mappings;
         this.payloads = payloads;
+        this.transformer = transformer;
         this.batchSize = properties.getBatchSize();
     }
 
-    public Iterator<RowBatch> open(Exchange exchange) throws IOException, PayloadRejectedException {
+    public Iterator<CheckedBatch> readAndCheck(Exchange exchange) throws IOException, PayloadRejectedException {
         PayloadContext payload = exchange.getProperty(Headers.CONTEXT, PayloadContext.class);
         Mapping mapping = mappings.get(payload.mapping());
         String name = payload.fileName().toLowerCase(Locale.ROOT);
@@ -64,7 +73,7 @@ public class PayloadBatches {
                 payloads.setWarnings(payload.payloadId(), String.join("；", warnings));
             }
             LOG.info("Reading {} as {} with mapping {}", payload.fileName(), reader.charset(), mapping.name());
-            return new Batches(payload, bound, reader, batchSize);
+            return new Batches(payload, bound, reader, transformer, batchSize);
         } catch (PayloadException e) {
             in.close();
             throw new PayloadRejectedException(e.code(), e.getMessage());
@@ -82,39 +91,78 @@ public class PayloadBatches {
         return values;
     }
 
-    /** Closeable, so the splitter closes the file when it is done or fails. */
-    private static final class Batches implements Iterator<RowBatch>, Closeable {
+    /**
+     * Reads, maps and validates the next batch on a thread of its own while the route's thread stores the current one:
+     * the two halves of the work overlap instead of taking turns, and batches still reach the store in file order
+     * (they must: a correction in a later batch has to follow the decision it corrects). One batch ahead at most, so
+     * memory stays bounded. Closeable, so the splitter stops the reading and closes the file when done or failed.
+     */
+    private static final class Batches implements Iterator<CheckedBatch>, Closeable {
+        private record Ahead(CheckedBatch batch, boolean more) {}
+
         private final PayloadContext payload;
         private final BoundMapping mapping;
         private final CsvRecordReader reader;
+        private final RecordTransformer transformer;
         private final int size;
+        private final ExecutorService readAhead;
+        private Future<Ahead> next;
 
-        Batches(PayloadContext payload, BoundMapping mapping, CsvRecordReader reader, int size) {
+        Batches(
+                PayloadContext payload,
+                BoundMapping mapping,
+                CsvRecordReader reader,
+                RecordTransformer transformer,
+                int size) {
             this.payload = payload;
             this.mapping = mapping;
             this.reader = reader;
+            this.transformer = transformer;
             this.size = size;
+            this.readAhead = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "huiju-read-ahead-" + payload.payloadId());
+                t.setDaemon(true);
+                return t;
+            });
+            this.next = readAhead.submit(this::readAndCheck);
         }
 
-        @Override
-        public boolean hasNext() {
-            return reader.hasNext();
-        }
-
-        @Override
-        public RowBatch next() {
-            if (!reader.hasNext()) {
-                throw new NoSuchElementException();
-            }
+        private Ahead readAndCheck() {
+            MDC.put(Headers.PAYLOAD_ID, payload.payloadId());
             List<RawRecord> rows = new ArrayList<>(size);
             while (rows.size() < size && reader.hasNext()) {
                 rows.add(reader.next());
             }
-            return new RowBatch(payload, mapping, rows);
+            CheckedBatch checked = transformer.transform(new RowBatch(payload, mapping, rows));
+            return new Ahead(checked, reader.hasNext());
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public CheckedBatch next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Ahead ahead;
+            try {
+                ahead = next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + payload.fileName(), e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            next = ahead.more() ? readAhead.submit(this::readAndCheck) : null;
+            return ahead.batch();
         }
 
         @Override
         public void close() throws IOException {
+            readAhead.shutdownNow();
             reader.close();
         }
     }

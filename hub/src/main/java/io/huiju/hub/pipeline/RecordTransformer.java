@@ -28,7 +28,8 @@ public class RecordTransformer {
      * store still decides them in the order the department wrote them.
      */
     public CheckedBatch transform(RowBatch batch) {
-        List<Checked> checked = batch.rows().parallelStream().map(raw -> check(raw, batch)).toList();
+        List<Checked> checked =
+                batch.rows().parallelStream().map(raw -> check(raw, batch)).toList();
         List<CreditRecord> accepted = new ArrayList<>(checked.size());
         List<RejectStore.Line> lines = new ArrayList<>();
         int rejected = 0;

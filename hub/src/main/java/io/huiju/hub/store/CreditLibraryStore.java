@@ -8,12 +8,14 @@ import io.huiju.model.Library;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,12 @@ public class CreditLibraryStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
+    /** PostgreSQL's bulk path for new rows, or null on other stores. */
+    private final PostgresCopy copy;
 
     CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.copy = PostgresCopy.supports(jdbc.getDataSource()) ? new PostgresCopy(jdbc.getDataSource()) : null;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         // Absent fields are left out rather than written as null: the body is most of what a library stores.
         this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -99,8 +104,10 @@ public class CreditLibraryStore {
                 versions++;
             }
         }
-        List<Pending> inserts = pending.values().stream().filter(p -> p.before() == null).toList();
-        List<Pending> updates = pending.values().stream().filter(p -> p.before() != null).toList();
+        List<Pending> inserts =
+                pending.values().stream().filter(p -> p.before() == null).toList();
+        List<Pending> updates =
+                pending.values().stream().filter(p -> p.before() != null).toList();
         Map<CreditRecord, String> bodies = new IdentityHashMap<>();
         pending.values().forEach(p -> bodies.put(p.latest(), toJson(p.latest())));
         supersededInBatch.forEach(r -> bodies.put(r, toJson(r)));
@@ -155,41 +162,62 @@ public class CreditLibraryStore {
         return keys;
     }
 
+    private static final List<String> CURRENT_COLUMNS = List.of(
+            "record_id",
+            "natural_key",
+            "category",
+            "version",
+            "content_hash",
+            "subject_kind",
+            "subject_name",
+            "subject_code",
+            "document_number",
+            "authority_code",
+            "decision_date",
+            "department",
+            "region_code",
+            "payload_id",
+            "line",
+            "updated_at",
+            "body");
+
     private void insertCurrent(String table, List<CreditRecord> rows, Map<CreditRecord, String> bodies) {
         if (rows.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> values =
+                rows.stream().map(r -> currentRow(r, bodies.get(r), now)).toList();
+        if (copy != null) {
+            copy.insert(table, CURRENT_COLUMNS, values);
+            return;
+        }
         jdbc.batchUpdate(
-                "INSERT INTO " + table + " (record_id, natural_key, category, version, content_hash, subject_kind,"
-                        + " subject_name, subject_code, document_number, authority_code, decision_date, department,"
-                        + " region_code, payload_id, line, updated_at, body)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-                rows.size(),
-                (ps, r) -> {
-                    ps.setString(1, r.identity().recordId());
-                    ps.setString(2, r.identity().naturalKey());
-                    ps.setString(3, r.category().name());
-                    ps.setInt(4, r.identity().version());
-                    ps.setString(5, r.identity().contentHash());
-                    ps.setString(6, r.subject().kind().name());
-                    ps.setString(7, r.subject().name());
-                    ps.setString(8, r.subject().code());
-                    ps.setString(9, r.decision().documentNumber());
-                    ps.setString(10, r.decision().authorityCode());
-                    ps.setDate(
-                            11,
-                            r.decision().date() == null
-                                    ? null
-                                    : Date.valueOf(r.decision().date()));
-                    ps.setString(12, r.provenance().department());
-                    ps.setString(13, r.provenance().regionCode());
-                    ps.setString(14, r.provenance().payloadId());
-                    ps.setLong(15, r.provenance().line());
-                    ps.setTimestamp(16, now);
-                    ps.setString(17, bodies.get(r));
-                });
+                "INSERT INTO " + table + " (" + String.join(", ", CURRENT_COLUMNS) + ") VALUES ("
+                        + "?, ".repeat(CURRENT_COLUMNS.size() - 1) + "?)",
+                values);
+    }
+
+    private static Object[] currentRow(CreditRecord r, String body, OffsetDateTime now) {
+        return new Object[] {
+            r.identity().recordId(),
+            r.identity().naturalKey(),
+            r.category().name(),
+            r.identity().version(),
+            r.identity().contentHash(),
+            r.subject().kind().name(),
+            r.subject().name(),
+            r.subject().code(),
+            r.decision().documentNumber(),
+            r.decision().authorityCode(),
+            r.decision().date(),
+            r.provenance().department(),
+            r.provenance().regionCode(),
+            r.provenance().payloadId(),
+            r.provenance().line(),
+            now,
+            body
+        };
     }
 
     /** The stored version a batch supersedes is kept: copied into history before the current row changes. */
@@ -225,7 +253,11 @@ public class CreditLibraryStore {
                     ps.setInt(1, r.identity().version());
                     ps.setString(2, r.identity().contentHash());
                     ps.setString(3, r.subject().name());
-                    ps.setDate(4, r.decision().date() == null ? null : Date.valueOf(r.decision().date()));
+                    ps.setDate(
+                            4,
+                            r.decision().date() == null
+                                    ? null
+                                    : Date.valueOf(r.decision().date()));
                     ps.setString(5, r.provenance().department());
                     ps.setString(6, r.provenance().regionCode());
                     ps.setString(7, r.provenance().payloadId());
