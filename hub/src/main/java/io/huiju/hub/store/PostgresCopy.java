@@ -64,15 +64,25 @@ final class PostgresCopy {
             return;
         }
         String s = value.toString();
+        // Values rarely hold anything to escape: copy the runs between special characters in bulk.
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+            String escaped = escape(s.charAt(i));
+            if (escaped != null) {
+                out.append(s, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        out.append(s, from, s.length());
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '\\' -> "\\\\";
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            default -> null;
+        };
     }
 }
