@@ -78,6 +78,11 @@ class OperationsIT extends HubTest {
                     .getOrDefault("departments/broken.camel.yaml", "")
                     .startsWith("rejected"));
 
+            HttpResponse<String> health = get("/actuator/health");
+            assertThat(health.body())
+                    .contains("\"routeFiles\"")
+                    .contains("departments/broken.camel.yaml")
+                    .contains("rejected: Error pre-parsing resource");
             assertThat(camel.getRoute("ingest")).isNotNull();
             assertThat(camel.getRouteController()
                             .getRouteStatus("file-drop-scjg")

@@ -82,7 +82,8 @@ public class RouteFileLoader implements SmartLifecycle {
     public synchronized Map<String, String> status() {
         Map<String, String> status = new HashMap<>();
         loaded.forEach((f, l) -> status.put(name(f), "loaded " + l.routes()));
-        failed.forEach((f, why) -> status.put(name(f), "rejected: " + why));
+        failed.forEach((f, why) -> status.put(
+                name(f), "rejected" + (loaded.containsKey(f) ? " (last good version running)" : "") + ": " + why));
         return status;
     }
 
