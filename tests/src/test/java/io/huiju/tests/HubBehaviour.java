@@ -145,6 +145,26 @@ abstract class HubBehaviour extends HubTest {
     }
 
     @Test
+    void aDecisionCorrectedTwiceInOneFileKeepsEveryVersionInOrder() throws Exception {
+        PenaltyFile file = new PenaltyFile()
+                .company(1)
+                .company(1, r -> r.put("处罚内容", "罚款2000元（第一次更正）"))
+                .company(1, r -> r.put("处罚内容", "罚款2000元（第二次更正）"));
+
+        Receipt receipt = drop("scjg", "twice-corrected.csv", file.utf8());
+
+        assertThat(receipt.stored()).isEqualTo(3);
+        Map<String, Object> current = library("legal_person_record", file.documentNumber(1));
+        assertThat(current).containsEntry("version", 3);
+        assertThat((String) current.get("body")).contains("第二次更正");
+        List<Map<String, Object>> history = jdbc.queryForList(
+                "SELECT version, body FROM legal_person_record_history WHERE record_id = ? ORDER BY version",
+                current.get("record_id"));
+        assertThat(history).extracting(h -> h.get("version")).containsExactly(1, 2);
+        assertThat((String) history.get(1).get("body")).contains("第一次更正");
+    }
+
+    @Test
     void theSameKeyFromAnotherDepartmentWithOtherContentIsAConflictNotAnOverwrite() throws Exception {
         PenaltyFile mine = new PenaltyFile().company(1);
         drop("scjg", "mine.csv", mine.utf8());
