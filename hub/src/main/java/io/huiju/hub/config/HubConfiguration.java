@@ -1,5 +1,7 @@
 package io.huiju.hub.config;
 
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import org.apache.camel.component.jms.JmsComponent;
@@ -13,6 +15,12 @@ class HubConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /** Spring Boot registers every Jackson module bean on its ObjectMapper; this one writes record bodies faster. */
+    @Bean
+    Module blackbird() {
+        return new BlackbirdModule();
     }
 
     /**

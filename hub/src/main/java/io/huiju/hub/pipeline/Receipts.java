@@ -35,6 +35,7 @@ public class Receipts {
     }
 
     public void complete(Exchange exchange) {
+        // The status goes last: whoever sees DONE finds the feedback file already there.
         PayloadContext payload = context(exchange);
         feedback.ensure(payload.feedbackFile());
         payloads.setFeedbackPath(payload.payloadId(), payload.feedbackFile().toString());
@@ -67,11 +68,14 @@ public class Receipts {
         if (payloadId == null) {
             return;
         }
-        payloads.finish(payloadId, "REJECTED", e.code(), e.getMessage());
+        // The status goes last: whoever sees REJECTED finds the feedback already there.
         PayloadContext payload = exchange.getProperty(Headers.CONTEXT, PayloadContext.class);
         if (payload != null) {
             feedback.writePayloadProblem(payload.feedbackFile(), e.code(), e.getMessage());
             payloads.setFeedbackPath(payloadId, payload.feedbackFile().toString());
+        }
+        payloads.finish(payloadId, "REJECTED", e.code(), e.getMessage());
+        if (payload != null) {
             writeReceipt(payload);
         }
     }

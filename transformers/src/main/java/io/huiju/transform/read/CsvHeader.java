@@ -59,7 +59,7 @@ final class CsvHeader {
      * a wrong encoding can split a character into a delimiter, so the column count follows from it.
      */
     RawRecord toRecord(long line, CSVRecord values) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>(names.size() * 2);
         for (int i = 0; i < Math.min(names.size(), values.size()); i++) {
             fields.putIfAbsent(names.get(i), values.get(i));
         }
