@@ -72,9 +72,14 @@ abstract class HubTest {
         Path inbox = Files.createDirectories(home.resolve("inbox").resolve(department));
         long before = System.currentTimeMillis();
         Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return awaitReceipt(department, name, before);
+    }
+
+    /** Waits until the payload of that name, received since then, is finished, and returns its receipt. */
+    Receipt awaitReceipt(String department, String name, long since) {
         String id = await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> finishedPayload(department, SafeFileNames.of(name), before), Objects::nonNull);
+                .until(() -> finishedPayload(department, SafeFileNames.of(name), since), Objects::nonNull);
         return payloads.find(id).orElseThrow();
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +17,18 @@ class HubConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /**
+     * Remote files a pull channel has taken (route templates refer to it as {@code #takenRemoteFiles}). Persistent, so
+     * a restart does not take a file twice; the key names department, file, size and time, so a corrected file with
+     * the same name is taken again.
+     */
+    @Bean
+    JdbcMessageIdRepository takenRemoteFiles(DataSource dataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "remote-files");
+        repository.setCreateTableIfNotExists(false); // Flyway owns the schema (V2__taken_remote_files.sql)
+        return repository;
     }
 
     /** Spring Boot registers every Jackson module bean on its ObjectMapper; this one writes record bodies faster. */

@@ -15,6 +15,8 @@ public final class Headers {
     public static final String DUPLICATE_OF = "HuijuDuplicateOf";
     /** {@code .done} or {@code .error}: where a file channel moves the file it took. */
     public static final String OUTCOME_FOLDER = "HuijuOutcomeFolder";
+    /** Path of the payload's feedback file once written: channels that answer the sender (FTP) send it back. */
+    public static final String FEEDBACK_FILE = "HuijuFeedbackFile";
     /** Exchange property holding the {@link PayloadContext}. */
     static final String CONTEXT = "HuijuPayload";
 

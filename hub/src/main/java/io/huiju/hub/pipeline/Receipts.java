@@ -39,6 +39,7 @@ public class Receipts {
         PayloadContext payload = context(exchange);
         feedback.ensure(payload.feedbackFile());
         payloads.setFeedbackPath(payload.payloadId(), payload.feedbackFile().toString());
+        exchange.getIn().setHeader(Headers.FEEDBACK_FILE, payload.feedbackFile().toString());
         payloads.finish(payload.payloadId(), "DONE", null, null);
         Receipt r = writeReceipt(payload);
         LOG.info(
@@ -73,6 +74,8 @@ public class Receipts {
         if (payload != null) {
             feedback.writePayloadProblem(payload.feedbackFile(), e.code(), e.getMessage());
             payloads.setFeedbackPath(payloadId, payload.feedbackFile().toString());
+            exchange.getIn()
+                    .setHeader(Headers.FEEDBACK_FILE, payload.feedbackFile().toString());
         }
         payloads.finish(payloadId, "REJECTED", e.code(), e.getMessage());
         if (payload != null) {
