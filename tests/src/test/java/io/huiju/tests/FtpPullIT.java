@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
@@ -62,6 +63,11 @@ class FtpPullIT extends HubTest {
         data.setPassivePorts(String.join(",", freePorts(8)));
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         factory.addListener("default", listener.createListener());
+        // The hub holds a polling session and an upload session at once; MINA's small default pool can starve one.
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        connections.setMaxThreads(16);
+        connections.setMaxLogins(20);
+        factory.setConnectionConfig(connections.createConnectionConfig());
         UserManager users = new PropertiesUserManagerFactory().createUserManager();
         BaseUser user = new BaseUser();
         user.setName("scjg");

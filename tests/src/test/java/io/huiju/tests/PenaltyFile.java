@@ -109,6 +109,16 @@ final class PenaltyFile {
         return prefix + number + "号";
     }
 
+    /** The header and every row as cell texts, for writing the same data as a workbook. */
+    List<List<String>> cells() {
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(header);
+        for (Map<String, String> row : rows) {
+            cells.add(header.stream().map(h -> row.getOrDefault(h, "")).toList());
+        }
+        return cells;
+    }
+
     String text() {
         StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
         for (Map<String, String> row : rows) {

@@ -9,9 +9,11 @@ import io.huiju.transform.map.Mapping;
 import io.huiju.transform.map.MissingColumnsException;
 import io.huiju.transform.read.CsvRecordReader;
 import io.huiju.transform.read.PayloadException;
+import io.huiju.transform.read.RowSource;
+import io.huiju.transform.read.excel.ExcelRecordReader;
+import io.huiju.transform.read.excel.XlsRecordReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,13 +58,9 @@ public class PayloadBatches {
     public Iterator<CheckedBatch> readAndCheck(Exchange exchange) throws IOException, PayloadRejectedException {
         PayloadContext payload = exchange.getProperty(Headers.CONTEXT, PayloadContext.class);
         Mapping mapping = mappings.get(payload.mapping());
-        String name = payload.fileName().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".csv") || name.endsWith(".txt"))) {
-            throw new PayloadRejectedException("UNSUPPORTED_FORMAT", "文件“" + payload.fileName() + "”不是支持的格式（.csv）");
-        }
-        InputStream in = Files.newInputStream(payload.archived());
+        RowSource reader = null;
         try {
-            CsvRecordReader reader = CsvRecordReader.open(in, mapping.encoding(), mapping.delimiter());
+            reader = open(payload, mapping);
             BoundMapping bound = mapping.bind(reader.header(), department(payload.department()))
                     .requireIdentifyingColumns();
             List<String> warnings = new ArrayList<>(reader.warnings());
@@ -72,14 +70,42 @@ public class PayloadBatches {
             if (!warnings.isEmpty()) {
                 payloads.setWarnings(payload.payloadId(), String.join("；", warnings));
             }
-            LOG.info("Reading {} as {} with mapping {}", payload.fileName(), reader.charset(), mapping.name());
+            LOG.info("Reading {} ({}) with mapping {}", payload.fileName(), reader.describe(), mapping.name());
             return new Batches(payload, bound, reader, transformer, batchSize);
         } catch (PayloadException e) {
-            in.close();
+            closeQuietly(reader);
             throw new PayloadRejectedException(e.code(), e.getMessage());
         } catch (MissingColumnsException e) {
-            in.close();
+            closeQuietly(reader);
             throw new PayloadRejectedException(e.code(), e.getMessage());
+        }
+    }
+
+    /** The reader the file's format needs; a workbook's header row is the one the mapping recognises. */
+    private static RowSource open(PayloadContext payload, Mapping mapping)
+            throws IOException, PayloadException, PayloadRejectedException {
+        String name = payload.fileName().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return CsvRecordReader.open(
+                    Files.newInputStream(payload.archived()), mapping.encoding(), mapping.delimiter());
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+            return ExcelRecordReader.open(payload.archived(), mapping::knowsColumn);
+        }
+        if (name.endsWith(".xls")) {
+            return XlsRecordReader.open(payload.archived(), mapping::knowsColumn);
+        }
+        throw new PayloadRejectedException(
+                "UNSUPPORTED_FORMAT", "文件“" + payload.fileName() + "”不是支持的格式（.csv、.txt、.xlsx、.xlsm、.xls）");
+    }
+
+    private static void closeQuietly(RowSource reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                LOG.warn("Closing a rejected payload's reader failed", e);
+            }
         }
     }
 
@@ -102,7 +128,7 @@ public class PayloadBatches {
 
         private final PayloadContext payload;
         private final BoundMapping mapping;
-        private final CsvRecordReader reader;
+        private final RowSource reader;
         private final RecordTransformer transformer;
         private final int size;
         private final ExecutorService readAhead;
@@ -111,7 +137,7 @@ public class PayloadBatches {
         Batches(
                 PayloadContext payload,
                 BoundMapping mapping,
-                CsvRecordReader reader,
+                RowSource reader,
                 RecordTransformer transformer,
                 int size) {
             this.payload = payload;

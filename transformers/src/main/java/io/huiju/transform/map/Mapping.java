@@ -27,6 +27,14 @@ public record Mapping(
         Map<CanonicalField, String> defaults,
         boolean inferSubjectKind) {
 
+    /** Whether a header cell names a column this mapping reads: how workbook readers find the header row. */
+    public boolean knowsColumn(String header) {
+        String key = BoundMapping.matchKey(header);
+        return !key.isEmpty()
+                && columns.values().stream().flatMap(List::stream).anyMatch(alias -> BoundMapping.matchKey(alias)
+                        .equals(key));
+    }
+
     /** Bind this mapping to a payload's header; see {@link BoundMapping}. */
     public BoundMapping bind(List<String> header, Map<String, String> department) {
         return BoundMapping.bind(this, header, department);

@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>The reader owns the stream: {@link #close()} closes it, and so does a failing {@code open}. Not thread-safe.
  */
-public final class CsvRecordReader implements Iterator<RawRecord>, AutoCloseable {
+public final class CsvRecordReader implements RowSource {
 
     /** Longest line, and longest record, read before giving up: 1 MiB of characters. */
     public static final int DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
@@ -132,6 +132,11 @@ public final class CsvRecordReader implements Iterator<RawRecord>, AutoCloseable
     }
 
     /** What a department should know but that rejects nothing, e.g. that the encoding was detected as GB18030. */
+    public String describe() {
+        return charset().name();
+    }
+
+    @Override
     public List<String> warnings() {
         return warnings;
     }

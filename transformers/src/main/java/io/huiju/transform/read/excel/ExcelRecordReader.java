@@ -2,8 +2,8 @@ package io.huiju.transform.read.excel;
 
 import io.huiju.transform.RawRecord;
 import io.huiju.transform.read.PayloadException;
+import io.huiju.transform.read.RowSource;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  *
  * <p>Not thread-safe.
  */
-public final class ExcelRecordReader implements Iterator<RawRecord>, AutoCloseable {
+public final class ExcelRecordReader implements RowSource {
 
     /** No visible sheet has a header row the mapping knows in its first 30 rows. */
     public static final String HEADER_NOT_FOUND = "HEADER_NOT_FOUND";
@@ -89,6 +89,11 @@ public final class ExcelRecordReader implements Iterator<RawRecord>, AutoCloseab
     }
 
     /** What a department should know but that rejects nothing, e.g. two columns with the same name. */
+    public String describe() {
+        return "sheet " + sheetName();
+    }
+
+    @Override
     public List<String> warnings() {
         return records.warnings();
     }

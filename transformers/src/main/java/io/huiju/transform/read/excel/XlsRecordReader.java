@@ -2,8 +2,8 @@ package io.huiju.transform.read.excel;
 
 import io.huiju.transform.RawRecord;
 import io.huiju.transform.read.PayloadException;
+import io.huiju.transform.read.RowSource;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -14,7 +14,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * on a background thread. Sheet choice, header detection, values and codes are those of {@link ExcelRecordReader};
  * a file that is no .xls is {@link ExcelRecordReader#NOT_XLS}. Not thread-safe.
  */
-public final class XlsRecordReader implements Iterator<RawRecord>, AutoCloseable {
+public final class XlsRecordReader implements RowSource {
 
     private final SheetRecords records;
 
@@ -65,6 +65,11 @@ public final class XlsRecordReader implements Iterator<RawRecord>, AutoCloseable
     }
 
     /** What a department should know but that rejects nothing, e.g. two columns with the same name. */
+    public String describe() {
+        return "sheet " + sheetName();
+    }
+
+    @Override
     public List<String> warnings() {
         return records.warnings();
     }
