@@ -2,9 +2,7 @@ package io.huiju.transform.read.excel;
 
 import io.huiju.transform.RawRecord;
 import io.huiju.transform.read.PayloadException;
-import io.huiju.transform.read.RowSource;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +22,7 @@ import java.util.function.Predicate;
  *
  * <p>Not thread-safe.
  */
-public final class ExcelRecordReader implements RowSource {
+public final class ExcelRecordReader extends WorkbookReader {
 
     /** No visible sheet has a header row the mapping knows in its first 30 rows. */
     public static final String HEADER_NOT_FOUND = "HEADER_NOT_FOUND";
@@ -43,10 +41,8 @@ public final class ExcelRecordReader implements RowSource {
     /** Row defect: a number of 16 or more digits, whose last digits Excel has already lost. */
     public static final String DIGITS_LOST = "DIGITS_LOST";
 
-    private final SheetRecords records;
-
     private ExcelRecordReader(SheetRecords records) {
-        this.records = records;
+        super(records);
     }
 
     /**
@@ -81,40 +77,5 @@ public final class ExcelRecordReader implements RowSource {
             return Failures.of(e);
         }
         return new PayloadException(NOT_XLSX, "文件不是Excel工作簿（.xlsx），可能是Word等其他Office文件改了扩展名。请上传从Excel导出的.xlsx文件。");
-    }
-
-    /** Column names of the header row, trimmed, left to right; a repeated name is listed once. */
-    public List<String> header() {
-        return records.header();
-    }
-
-    /** What a department should know but that rejects nothing, e.g. two columns with the same name. */
-    public String describe() {
-        return "sheet " + sheetName();
-    }
-
-    @Override
-    public List<String> warnings() {
-        return records.warnings();
-    }
-
-    /** The sheet being read. */
-    public String sheetName() {
-        return records.sheetName();
-    }
-
-    @Override
-    public boolean hasNext() {
-        return records.hasNext();
-    }
-
-    @Override
-    public RawRecord next() {
-        return records.next();
-    }
-
-    @Override
-    public void close() {
-        records.close();
     }
 }

@@ -2,9 +2,7 @@ package io.huiju.transform.read.excel;
 
 import io.huiju.transform.RawRecord;
 import io.huiju.transform.read.PayloadException;
-import io.huiju.transform.read.RowSource;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Predicate;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -14,12 +12,10 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * on a background thread. Sheet choice, header detection, values and codes are those of {@link ExcelRecordReader};
  * a file that is no .xls is {@link ExcelRecordReader#NOT_XLS}. Not thread-safe.
  */
-public final class XlsRecordReader implements RowSource {
-
-    private final SheetRecords records;
+public final class XlsRecordReader extends WorkbookReader {
 
     private XlsRecordReader(SheetRecords records) {
-        this.records = records;
+        super(records);
     }
 
     /** As {@link ExcelRecordReader#open}, for an .xls file. */
@@ -57,40 +53,5 @@ public final class XlsRecordReader implements RowSource {
         }
         throw new PayloadException(
                 ExcelRecordReader.NOT_XLS, "文件不是Excel工作簿（.xls），可能是Word等其他Office文件改了扩展名。请上传从Excel导出的文件。");
-    }
-
-    /** Column names of the header row, trimmed, left to right; a repeated name is listed once. */
-    public List<String> header() {
-        return records.header();
-    }
-
-    /** What a department should know but that rejects nothing, e.g. two columns with the same name. */
-    public String describe() {
-        return "sheet " + sheetName();
-    }
-
-    @Override
-    public List<String> warnings() {
-        return records.warnings();
-    }
-
-    /** The sheet being read. */
-    public String sheetName() {
-        return records.sheetName();
-    }
-
-    @Override
-    public boolean hasNext() {
-        return records.hasNext();
-    }
-
-    @Override
-    public RawRecord next() {
-        return records.next();
-    }
-
-    @Override
-    public void close() {
-        records.close();
     }
 }
