@@ -4,6 +4,7 @@ package io.huiju.model;
 public enum Channel {
     FILE,
     FTP,
+    DROPBOX,
     SOAP,
     FRONTDB,
     KAFKA,

@@ -37,10 +37,15 @@ import org.springframework.jms.core.JmsTemplate;
             "huiju.departments[0].name=龙岩市市场监督管理局",
             "huiju.departments[0].uscc=11350800MB0281236E",
             "huiju.departments[0].region-code=350800",
+            // bcrypt of "scjg-drop-1" (test only): the drop-box and upload API login
+            "huiju.departments[0].password-hash=$2a$10$5GYTb0iTPVysdt9hxXiomuU6/obMRa6j4b4l.E5ZCTbMj4/W66jWK",
+            "huiju.departments[0].mapping=national-penalty",
             "huiju.departments[1].code=zf",
             "huiju.departments[1].name=龙岩市城市管理综合执法局",
             "huiju.departments[1].uscc=11350800003614534G",
             "huiju.departments[1].region-code=350800",
+            // bcrypt of "zf-drop-2" (test only)
+            "huiju.departments[1].password-hash=$2a$10$RO1Fr902L4WuTbjcLWwy1O2M7a6wxw0zqQeq9C3CV1U.bMmww8ANa",
             "huiju.departments[2].code=nomap",
             "huiju.departments[2].name=映射缺失的部门",
             "huiju.departments[2].region-code=350800",
@@ -48,6 +53,10 @@ import org.springframework.jms.core.JmsTemplate;
             // bcrypt of "ops-secret-1" (test only)
             "huiju.operators[0].password-hash=$2a$10$YlR0xjALyqgGEpO7xj55xum927Q5rdTDTm989PnZlXp.ubc.OJ/ga",
             "huiju.operators[0].roles=operator",
+            // the drop-box servers on free ports, so test contexts (and other builds) never collide
+            "huiju.dropbox.ftp.port=0",
+            "huiju.dropbox.ftp.passive-ports=0",
+            "huiju.dropbox.sftp.port=0",
         })
 abstract class HubTest {
 

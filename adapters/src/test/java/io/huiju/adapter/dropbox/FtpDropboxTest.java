@@ -9,13 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.SocketFactory;
@@ -123,7 +120,7 @@ class FtpDropboxTest {
 
     @Test
     void anUploadWhoseConnectionIsResetHalfWayIsHandedOverAsBrokenOff() throws Exception {
-        RecordingSockets sockets = new RecordingSockets();
+        ResettableSockets sockets = new ResettableSockets();
         FTPClient ftp = connect(sockets);
         assertThat(ftp.login("scjg", "scjg-secret-1")).isTrue();
         ftp.setFileType(FTP.BINARY_FILE_TYPE);
@@ -132,9 +129,7 @@ class FtpDropboxTest {
         upload.write(new byte[64 * 1024]);
         upload.flush();
         // Kill the data connection the way a crashed client or a cut line does: a reset, not an orderly close.
-        Socket data = sockets.last();
-        data.setSoLinger(true, 0);
-        data.close();
+        sockets.resetLast();
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> handedOver(folders, "scjg").contains("halfway.xlsx" + DropboxFolders.INCOMPLETE));
@@ -163,45 +158,5 @@ class FtpDropboxTest {
 
     private static ByteArrayInputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Hands out plain sockets and remembers them, so a test can reset the data connection. */
-    private static final class RecordingSockets extends SocketFactory {
-        private final List<Socket> made = new ArrayList<>();
-
-        synchronized Socket last() {
-            return made.get(made.size() - 1);
-        }
-
-        private synchronized Socket keep(Socket s) {
-            made.add(s);
-            return s;
-        }
-
-        @Override
-        public Socket createSocket() {
-            return keep(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return keep(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return keep(new Socket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return keep(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return keep(new Socket(address, port, localAddress, localPort));
-        }
     }
 }

@@ -54,6 +54,239 @@ public class HubProperties {
     @Valid
     private List<Operator> operators = new ArrayList<>();
 
+    /** The hub's own FTP and SFTP servers, for systems that can only push files. */
+    @Valid
+    private Dropbox dropbox = new Dropbox();
+
+    public static class Dropbox {
+        /** Account homes {@code <root>/<department>/}. Default {@code <home>/dropbox}. */
+        private Path root;
+
+        /** Where finished uploads wait for the pipeline, outside every account. Default {@code <home>/data/dropbox}. */
+        private Path ready;
+
+        @Valid
+        private Ftp ftp = new Ftp();
+
+        @Valid
+        private Sftp sftp = new Sftp();
+
+        public Path getRoot() {
+            return root;
+        }
+
+        public void setRoot(Path root) {
+            this.root = root;
+        }
+
+        public Path getReady() {
+            return ready;
+        }
+
+        public void setReady(Path ready) {
+            this.ready = ready;
+        }
+
+        public Ftp getFtp() {
+            return ftp;
+        }
+
+        public void setFtp(Ftp ftp) {
+            this.ftp = ftp;
+        }
+
+        public Sftp getSftp() {
+            return sftp;
+        }
+
+        public void setSftp(Sftp sftp) {
+            this.sftp = sftp;
+        }
+    }
+
+    public static class Ftp {
+        private boolean enabled = true;
+
+        /** Address to listen on; {@code 0.0.0.0} to serve other machines. */
+        @NotBlank
+        private String host = "127.0.0.1";
+
+        /** Control port; 0 picks a free one. 2121 clashes with none of the usual services (21 needs root). */
+        @Min(0)
+        private int port = 2121;
+
+        /** Passive data ports, MINA syntax: {@code 2130-2149}, {@code 0} for any. Open them in the firewall. */
+        @NotBlank
+        private String passivePorts = "2130-2149";
+
+        /** Address announced in PASV replies when the hub sits behind NAT. */
+        private String passiveAddress;
+
+        /** A session silent this long is closed. */
+        @NotNull
+        private Duration idleTimeout = Duration.ofMinutes(5);
+
+        /** Keystore (JKS or PKCS12) with the server certificate; set it to offer explicit TLS (AUTH TLS). */
+        private Path keystore;
+
+        private String keystorePassword;
+
+        /** With a keystore: refuse logins that have not switched to TLS. */
+        private boolean tlsRequired = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getPassivePorts() {
+            return passivePorts;
+        }
+
+        public void setPassivePorts(String passivePorts) {
+            this.passivePorts = passivePorts;
+        }
+
+        public String getPassiveAddress() {
+            return passiveAddress;
+        }
+
+        public void setPassiveAddress(String passiveAddress) {
+            this.passiveAddress = passiveAddress;
+        }
+
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        public Path getKeystore() {
+            return keystore;
+        }
+
+        public void setKeystore(Path keystore) {
+            this.keystore = keystore;
+        }
+
+        public String getKeystorePassword() {
+            return keystorePassword;
+        }
+
+        public void setKeystorePassword(String keystorePassword) {
+            this.keystorePassword = keystorePassword;
+        }
+
+        public boolean isTlsRequired() {
+            return tlsRequired;
+        }
+
+        public void setTlsRequired(boolean tlsRequired) {
+            this.tlsRequired = tlsRequired;
+        }
+    }
+
+    public static class Sftp {
+        private boolean enabled = true;
+
+        @NotBlank
+        private String host = "127.0.0.1";
+
+        /** 2222: not 22, which the machine's own sshd may hold. 0 picks a free one. */
+        @Min(0)
+        private int port = 2222;
+
+        /** The server's host key, generated on first start. Default {@code <home>/data/dropbox-host-key}. */
+        private Path hostKey;
+
+        @NotNull
+        private Duration idleTimeout = Duration.ofMinutes(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public Path getHostKey() {
+            return hostKey;
+        }
+
+        public void setHostKey(Path hostKey) {
+            this.hostKey = hostKey;
+        }
+
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+    }
+
+    public Dropbox getDropbox() {
+        return dropbox;
+    }
+
+    public void setDropbox(Dropbox dropbox) {
+        this.dropbox = dropbox;
+    }
+
+    public Path getDropboxRoot() {
+        return dropbox.getRoot() != null ? dropbox.getRoot() : home.resolve("dropbox");
+    }
+
+    public Path getDropboxReady() {
+        return dropbox.getReady() != null
+                ? dropbox.getReady()
+                : home.resolve("data").resolve("dropbox");
+    }
+
+    public Path getDropboxHostKey() {
+        Path key = dropbox.getSftp().getHostKey();
+        return key != null ? key : home.resolve("data").resolve("dropbox-host-key");
+    }
+
     public static class Department {
         /** Short code naming the department's inbox folder, route, mapping and feedback folder, e.g. {@code scjg}. */
         @NotBlank
@@ -73,6 +306,32 @@ public class HubProperties {
         private String frequency = "WEEKLY";
 
         private String contact;
+
+        /**
+         * bcrypt hash of the department's password for the drop-box (FTP/SFTP) and the upload API. Without one the
+         * department has no login. Give it from the environment ({@code HUIJU_DEPARTMENTS_0_PASSWORDHASH}) or a
+         * config file outside the repository.
+         */
+        private String passwordHash;
+
+        /** Mapping that reads what the department uploads over HTTP when the upload names none. */
+        private String mapping;
+
+        public String getPasswordHash() {
+            return passwordHash;
+        }
+
+        public void setPasswordHash(String passwordHash) {
+            this.passwordHash = passwordHash;
+        }
+
+        public String getMapping() {
+            return mapping;
+        }
+
+        public void setMapping(String mapping) {
+            this.mapping = mapping;
+        }
 
         public String getCode() {
             return code;

@@ -17,6 +17,12 @@ public final class Headers {
     public static final String OUTCOME_FOLDER = "HuijuOutcomeFolder";
     /** Path of the payload's feedback file once written: channels that answer the sender (FTP) send it back. */
     public static final String FEEDBACK_FILE = "HuijuFeedbackFile";
+    /** Path of the payload's receipt (JSON) once written, whatever the outcome. */
+    public static final String RECEIPT_FILE = "HuijuReceiptFile";
+    /** Set by a channel that saw the transfer break off: the payload is archived and rejected, never read. */
+    public static final String UPLOAD_INCOMPLETE = "HuijuUploadIncomplete";
+    /** Exchange property: the payload id a channel assigned before sending (see {@link PayloadArchiver}). */
+    public static final String ASSIGNED_PAYLOAD_ID = "HuijuAssignedPayloadId";
     /** Exchange property holding the {@link PayloadContext}. */
     static final String CONTEXT = "HuijuPayload";
 

@@ -58,8 +58,10 @@ public class PayloadArchiver {
         String mapping = exchange.getIn().getHeader(Headers.MAPPING, String.class);
         String fileName = SafeFileNames.of(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class));
         Instant receivedAt = Instant.now();
-        String payloadId =
-                ID_TIME.format(receivedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // A channel that must answer before processing ends (the upload API) gives the id itself, as an exchange
+        // property: headers can come from outside (Kafka, JMS), properties cannot.
+        String assigned = exchange.getProperty(Headers.ASSIGNED_PAYLOAD_ID, String.class);
+        String payloadId = assigned != null ? assigned : newPayloadId(receivedAt);
         exchange.getIn().setHeader(Headers.PAYLOAD_ID, payloadId);
         // Every log line about this payload carries its id (Camel's MDC unit of work clears it when routing ends).
         MDC.put(Headers.PAYLOAD_ID, payloadId);
@@ -109,7 +111,15 @@ public class PayloadArchiver {
                 Headers.CONTEXT,
                 new PayloadContext(
                         payloadId, department.get(), channel, fileName, mapping, target, feedback, receivedAt));
+        if (exchange.getIn().getHeader(Headers.UPLOAD_INCOMPLETE, false, Boolean.class)) {
+            throw new PayloadRejectedException("UPLOAD_INCOMPLETE", "文件上传中途中断，平台收到的文件不完整（已存档，未处理），请重新上传完整文件");
+        }
         earlier.ifPresent(id -> exchange.getIn().setHeader(Headers.DUPLICATE_OF, id));
+    }
+
+    /** {@code yyyyMMddHHmmss-xxxxxxxx}: sorts by time, unique by its random part. */
+    public static String newPayloadId(Instant at) {
+        return ID_TIME.format(at) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static MessageDigest sha256() {

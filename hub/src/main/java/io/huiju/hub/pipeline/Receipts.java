@@ -41,7 +41,7 @@ public class Receipts {
         payloads.setFeedbackPath(payload.payloadId(), payload.feedbackFile().toString());
         exchange.getIn().setHeader(Headers.FEEDBACK_FILE, payload.feedbackFile().toString());
         payloads.finish(payload.payloadId(), "DONE", null, null);
-        Receipt r = writeReceipt(payload);
+        Receipt r = writeReceipt(exchange, payload);
         LOG.info(
                 "Payload {} done: received {}, stored {}, unchanged {}, rejected {}, conflicts {}",
                 r.payloadId(),
@@ -56,7 +56,7 @@ public class Receipts {
         PayloadContext payload = context(exchange);
         String earlier = exchange.getIn().getHeader(Headers.DUPLICATE_OF, String.class);
         payloads.finish(payload.payloadId(), "DUPLICATE", "DUPLICATE_PAYLOAD", "与已处理的数据包 " + earlier + " 内容完全相同，未重复入库");
-        writeReceipt(payload);
+        writeReceipt(exchange, payload);
         LOG.info("Payload {} is a re-send of {}: nothing stored again", payload.payloadId(), earlier);
     }
 
@@ -79,7 +79,7 @@ public class Receipts {
         }
         payloads.finish(payloadId, "REJECTED", e.code(), e.getMessage());
         if (payload != null) {
-            writeReceipt(payload);
+            writeReceipt(exchange, payload);
         }
     }
 
@@ -111,14 +111,14 @@ public class Receipts {
             payloads.finish(payloadId, "FAILED", "HUB_ERROR", "平台处理出错，已记录待重新处理：" + e);
             PayloadContext payload = exchange.getProperty(Headers.CONTEXT, PayloadContext.class);
             if (payload != null) {
-                writeReceipt(payload);
+                writeReceipt(exchange, payload);
             }
         } catch (RuntimeException again) {
             LOG.error("Payload {} could not be marked failed; its dead letter holds the details", payloadId, again);
         }
     }
 
-    private Receipt writeReceipt(PayloadContext payload) {
+    private Receipt writeReceipt(Exchange exchange, PayloadContext payload) {
         Receipt receipt = payloads.find(payload.payloadId()).orElseThrow();
         Path file = payload.feedbackFile()
                 .resolveSibling(
@@ -126,6 +126,7 @@ public class Receipts {
         try {
             Files.createDirectories(file.getParent());
             json.writeValue(file.toFile(), receipt);
+            exchange.getIn().setHeader(Headers.RECEIPT_FILE, file.toString());
         } catch (IOException e) {
             LOG.error("Receipt file {} could not be written", file, e);
         }

@@ -1,8 +1,12 @@
 package io.huiju.hub.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** What became of one payload: its status and counts, as the department and the operator see them. */
+/**
+ * What became of one payload: its status and counts, as the department and the operator see them. The hub's own paths
+ * stay out of its JSON, which departments receive.
+ */
 public record Receipt(
         String payloadId,
         String department,
@@ -19,7 +23,7 @@ public record Receipt(
         String warnings,
         String errorCode,
         String error,
-        String archivePath,
-        String feedbackPath,
+        @JsonIgnore String archivePath,
+        @JsonIgnore String feedbackPath,
         Instant receivedAt,
         Instant completedAt) {}
