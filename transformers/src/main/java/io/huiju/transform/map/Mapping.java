@@ -11,6 +11,7 @@ import java.util.Map;
  * national field codes) feed which canonical field, the department's own code values and their canonical ones, the
  * date formats it writes, defaults for fields it lacks, and the file encoding.
  *
+ * @param columns each field's source column names, best first, in the order of the mapping file
  * @param defaults values for fields the source lacks; {@code {department.code}}, {@code {department.name}} and
  *     {@code {department.uscc}} are replaced by the submitting department's registry entry
  * @param inferSubjectKind legacy layouts have no 行政相对人类别: infer it from which identifier a row carries
@@ -33,6 +34,22 @@ public record Mapping(
         return !key.isEmpty()
                 && columns.values().stream().flatMap(List::stream).anyMatch(alias -> BoundMapping.matchKey(alias)
                         .equals(key));
+    }
+
+    /**
+     * The column name a template for this layout prints for a field: its first Chinese alias, since departments fill
+     * Chinese headers, else its first alias; null when the mapping does not read the field.
+     */
+    public String preferredColumn(CanonicalField field) {
+        List<String> aliases = columns.get(field);
+        if (aliases == null) {
+            return null;
+        }
+        return aliases.stream()
+                .filter(alias ->
+                        alias.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .findFirst()
+                .orElse(aliases.get(0));
     }
 
     /** Bind this mapping to a payload's header; see {@link BoundMapping}. */

@@ -80,7 +80,8 @@ public final class MappingLoader {
             char delimiter = ',';
             boolean infer = false;
             List<DateTimeFormatter> dateFormats = List.of(format(DEFAULT_DATE_FORMAT, top));
-            Map<CanonicalField, List<String>> columns = new EnumMap<>(CanonicalField.class);
+            // In file order: it is the order of the layout's columns, which a template for the layout repeats.
+            Map<CanonicalField, List<String>> columns = new LinkedHashMap<>();
             Map<CanonicalField, Map<String, String>> codeTables = new EnumMap<>(CanonicalField.class);
             Map<CanonicalField, String> defaults = new EnumMap<>(CanonicalField.class);
             for (NodeTuple tuple : unique(top)) {

@@ -2,43 +2,16 @@ package io.huiju.transform.validate;
 
 import static io.huiju.transform.CanonicalField.*;
 
-import io.huiju.model.Category;
 import io.huiju.model.Subject;
 import io.huiju.model.SubjectKind;
 import io.huiju.transform.CanonicalField;
-import java.util.List;
-import java.util.Map;
 
-/**
- * What every record needs, what its category needs (CREDIT-DATA §1, §2) and what its subject kind needs (§6.4).
- * 许可类别 stays optional: its code list is unverified, so demanding it would reject records for a guess.
- */
+/** What every record of a category needs ({@link RequiredFields}) and what its subject kind needs (CREDIT-DATA §6.4). */
 final class RequiredFieldRule implements Rule {
-
-    private static final List<CanonicalField> ALWAYS = List.of(
-            SUBJECT_KIND,
-            SUBJECT_NAME,
-            DECISION_DOCUMENT_NUMBER,
-            DECISION_DATE,
-            DECISION_AUTHORITY,
-            DECISION_AUTHORITY_CODE);
-
-    private static final List<CanonicalField> LIST = List.of(LIST_REASON, LIST_INCLUSION_DATE);
-
-    private static final Map<Category, List<CanonicalField>> BY_CATEGORY = Map.of(
-            Category.LICENSE,
-            List.of(DECISION_DOCUMENT_NAME, DECISION_VALID_FROM),
-            Category.PENALTY,
-            List.of(PENALTY_KINDS, DECISION_CONTENT, PENALTY_FACTS, PENALTY_LEGAL_BASIS),
-            Category.RED_LIST,
-            LIST,
-            Category.BLACK_LIST,
-            LIST);
 
     @Override
     public void check(Inspection in) {
-        ALWAYS.forEach(field -> require(in, field, ""));
-        BY_CATEGORY.get(in.row().category()).forEach(field -> require(in, field, ""));
+        RequiredFields.of(in.row().category()).forEach(field -> require(in, field, ""));
         in.kind().ifPresent(kind -> checkSubject(in, kind));
     }
 

@@ -73,6 +73,25 @@ class MappingLoaderTest {
     }
 
     @Test
+    void columnsKeepTheFileOrderAndATemplatePrefersTheChineseAlias() throws IOException {
+        Mapping mapping = load(
+                "legacy.yaml",
+                """
+                name: legacy
+                category: PENALTY
+                columns:
+                  decision.date: [CF_JDRQ, 处罚决定日期]
+                  subject.name: [CF_XDR_MC, 行政相对人名称]
+                  decision.status: CF_ZT
+                """);
+
+        assertThat(mapping.columns().keySet()).containsExactly(DECISION_DATE, SUBJECT_NAME, DECISION_STATUS);
+        assertThat(mapping.preferredColumn(DECISION_DATE)).isEqualTo("处罚决定日期");
+        assertThat(mapping.preferredColumn(DECISION_STATUS)).isEqualTo("CF_ZT");
+        assertThat(mapping.preferredColumn(DECISION_DOCUMENT_NAME)).isNull();
+    }
+
+    @Test
     void optionalKeysHaveDefaults() throws IOException {
         Mapping mapping = load(
                 "bare.yaml",
