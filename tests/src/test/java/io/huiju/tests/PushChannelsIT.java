@@ -18,12 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -168,6 +170,54 @@ class PushChannelsIT extends HubTest {
         }
     }
 
+    // ---------------------------------------------------------------- the template, filled and pushed
+
+    @Test
+    void theTemplateFilledInLibreOfficeGoesThroughTheDropboxAndItsFeedbackComesBack() throws Exception {
+        byte[] filled;
+        try (InputStream in = getClass().getResourceAsStream("/workbooks/penalty-template-filled-libreoffice.xlsx")) {
+            filled = in.readAllBytes();
+        }
+        String name = "模板-" + UUID.randomUUID() + ".xlsx";
+        long since = System.currentTimeMillis();
+
+        FTPClient ftp = ftp("scjg", "scjg-drop-1");
+        assertThat(ftp.storeFile(name, new ByteArrayInputStream(filled))).isTrue();
+        Receipt receipt = awaitReceipt("scjg", name, since);
+
+        assertThat(receipt.status()).isEqualTo("DONE");
+        assertThat(List.of(receipt.received(), receipt.stored(), receipt.rejected()))
+                .containsExactly(4, 3, 1);
+        assertThat(rejectCodes(receipt)).containsExactly("5:USCC_CHECK");
+        String feedback = awaitFtpFile(ftp, "feedback/" + receipt.payloadId() + "-" + name + ".feedback.csv");
+        assertThat(feedback).contains("5,统一社会信用代码,USCC_CHECK,");
+        ftp.logout();
+    }
+
+    @Test
+    void aTemplateIsServedPerMappingWithTheHeadersTheHubReads() throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + httpPort + "/api/templates/national-penalty.xlsx"))
+                        .header("Authorization", basic("zf", "zf-drop-2"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("filename*=UTF-8''"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("行政处罚");
+            List<String> header = new ArrayList<>();
+            book.getSheetAt(0).getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).startsWith("行政相对人名称", "行政相对人类别").contains("处罚决定日期");
+        }
+        assertThat(get("zf", "zf-drop-2", "/api/templates/no-such-mapping.xlsx").statusCode())
+                .isEqualTo(404);
+        assertThat(get("zf", "wrong", "/api/templates/national-penalty.xlsx").statusCode())
+                .isEqualTo(401);
+    }
+
     // ---------------------------------------------------------------- upload API
 
     @Test
@@ -233,6 +283,8 @@ class PushChannelsIT extends HubTest {
 
     private FTPClient ftp(String user, String password) throws IOException {
         FTPClient ftp = new FTPClient();
+        // Chinese file names: the drop-box speaks UTF-8 on the control connection, as FileZilla and WinSCP do
+        ftp.setControlEncoding("UTF-8");
         ftp.setDefaultTimeout(10_000);
         ftp.setDataTimeout(Duration.ofSeconds(10));
         ftp.connect("127.0.0.1", ftpDropbox.port());
