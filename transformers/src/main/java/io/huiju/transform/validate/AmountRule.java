@@ -41,6 +41,15 @@ final class AmountRule implements Rule {
             return;
         }
         BigDecimal fine = in.amount(PENALTY_FINE);
+        if (fine == null && !in.row().sourceColumns().containsKey(PENALTY_FINE)) {
+            // The layout has no column for it (the 2016 one): the department cannot fill what its layout lacks, so the
+            // record is kept and the gap reported, not the row refused.
+            in.warning(
+                    PENALTY_FINE,
+                    "FINE_NOT_IN_LAYOUT",
+                    in.label(PENALTY_KINDS) + "含“罚款”，但所用数据格式没有罚款金额列，罚款金额未上报；请改用含“罚款金额（万元）”的国家标准格式");
+            return;
+        }
         if (fine == null || fine.signum() == 0) {
             in.error(
                     PENALTY_FINE,

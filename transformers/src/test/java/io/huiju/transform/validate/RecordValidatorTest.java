@@ -645,6 +645,15 @@ class RecordValidatorTest {
         }
 
         @Test
+        void aLayoutWithoutAFineColumnKeepsTheRecordAndWarns() {
+            ValidationResult result = validate(Rows.penaltyForLegalPerson().withoutColumn(PENALTY_FINE));
+            assertThat(result.accepted()).isTrue();
+            assertThat(result.violations())
+                    .extracting(Violation::code, Violation::isError)
+                    .containsExactly(tuple("FINE_NOT_IN_LAYOUT", false));
+        }
+
+        @Test
         void aFineOfZeroIsNoFine() {
             assertThat(reason(rejected(Rows.penaltyForLegalPerson().with(PENALTY_FINE, "0.00"), "FINE_REQUIRED")))
                     .contains("罚款金额（万元）为0");

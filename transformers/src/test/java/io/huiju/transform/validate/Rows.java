@@ -65,6 +65,7 @@ final class Rows {
 
     private final Category category;
     private final Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
+    private final Map<CanonicalField, String> labels = new EnumMap<>(LABELS);
     private final List<Violation> mappingViolations = new ArrayList<>();
 
     private Rows(Category category) {
@@ -167,12 +168,19 @@ final class Rows {
         return this;
     }
 
+    /** As if the file's layout had no column for the field at all. */
+    Rows withoutColumn(CanonicalField field) {
+        values.remove(field);
+        labels.remove(field);
+        return this;
+    }
+
     Rows withMappingViolation(Violation violation) {
         mappingViolations.add(violation);
         return this;
     }
 
     MappedRow build() {
-        return new MappedRow(category, values, LABELS, PROVENANCE, mappingViolations);
+        return new MappedRow(category, values, labels, PROVENANCE, mappingViolations);
     }
 }
