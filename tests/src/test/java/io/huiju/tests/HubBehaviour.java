@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.huiju.hub.store.Receipt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -120,30 +115,9 @@ abstract class HubBehaviour extends HubTest {
 
     /** The file as a department fills the template: a merged title row, then the header; dates as real dates. */
     static byte[] workbook(PenaltyFile file) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("行政处罚");
-            sheet.createRow(0).createCell(0).setCellValue("龙岩市市场监督管理局行政处罚信息（2024年3月）");
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
-            CellStyle date = book.createCellStyle();
-            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            List<List<String>> cells = file.cells();
-            int dateColumn = cells.get(0).indexOf("处罚决定日期");
-            for (int r = 0; r < cells.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < cells.get(r).size(); c++) {
-                    String value = cells.get(r).get(c);
-                    if (r > 0 && c == dateColumn) {
-                        row.createCell(c).setCellValue(java.time.LocalDate.parse(value));
-                        row.getCell(c).setCellStyle(date);
-                    } else {
-                        row.createCell(c).setCellValue(value);
-                    }
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        }
+        XSSFWorkbook book = new XSSFWorkbook();
+        PenaltyWorkbook.fill(book, file);
+        return PenaltyWorkbook.bytes(book);
     }
 
     // ---------------------------------------------------------------- compare and deduplicate

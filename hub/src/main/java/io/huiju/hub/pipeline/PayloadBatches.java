@@ -11,7 +11,7 @@ import io.huiju.transform.read.CsvRecordReader;
 import io.huiju.transform.read.PayloadException;
 import io.huiju.transform.read.RowSource;
 import io.huiju.transform.read.excel.ExcelRecordReader;
-import io.huiju.transform.read.excel.XlsRecordReader;
+import io.huiju.transform.read.excel.WorkbookFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,14 +74,26 @@ public class PayloadBatches {
             return new Batches(payload, bound, reader, transformer, batchSize);
         } catch (PayloadException e) {
             closeQuietly(reader);
-            throw new PayloadRejectedException(e.code(), e.getMessage());
+            throw new PayloadRejectedException(e.code(), reason(e, mapping));
         } catch (MissingColumnsException e) {
             closeQuietly(reader);
             throw new PayloadRejectedException(e.code(), e.getMessage());
         }
     }
 
-    /** The reader the file's format needs; a workbook's header row is the one the mapping recognises. */
+    /** A workbook reader knows the mapping's columns only as a test, so the columns expected are named here. */
+    private static String reason(PayloadException e, Mapping mapping) {
+        if (!ExcelRecordReader.HEADER_NOT_FOUND.equals(e.code())) {
+            return e.getMessage();
+        }
+        return e.getMessage() + "表头须包含以下列：" + String.join("、", mapping.requiredColumns()) + "（映射 " + mapping.name()
+                + "，可下载该映射的模板对照）。";
+    }
+
+    /**
+     * The reader the file's format needs; a workbook's header row is the one the mapping recognises. A workbook is read
+     * by its content, whatever its extension claims.
+     */
     private static RowSource open(PayloadContext payload, Mapping mapping)
             throws IOException, PayloadException, PayloadRejectedException {
         String name = payload.fileName().toLowerCase(Locale.ROOT);
@@ -89,11 +101,8 @@ public class PayloadBatches {
             return CsvRecordReader.open(
                     Files.newInputStream(payload.archived()), mapping.encoding(), mapping.delimiter());
         }
-        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
-            return ExcelRecordReader.open(payload.archived(), mapping::knowsColumn);
-        }
-        if (name.endsWith(".xls")) {
-            return XlsRecordReader.open(payload.archived(), mapping::knowsColumn);
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
+            return WorkbookFiles.open(payload.archived(), payload.fileName(), mapping::knowsColumn);
         }
         throw new PayloadRejectedException(
                 "UNSUPPORTED_FORMAT", "文件“" + payload.fileName() + "”不是支持的格式（.csv、.txt、.xlsx、.xlsm、.xls）");

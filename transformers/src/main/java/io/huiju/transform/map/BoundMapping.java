@@ -33,7 +33,7 @@ import java.util.Map;
 public final class BoundMapping {
 
     /** Without these no record can be named or identified, so a header lacking one rejects the whole payload. */
-    private static final List<CanonicalField> IDENTIFYING =
+    static final List<CanonicalField> IDENTIFYING =
             List.of(SUBJECT_NAME, DECISION_DOCUMENT_NUMBER, DECISION_DATE, DECISION_AUTHORITY, DECISION_AUTHORITY_CODE);
 
     private static final char FULL_WIDTH_FIRST = '\uFF01';

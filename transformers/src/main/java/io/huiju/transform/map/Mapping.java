@@ -5,6 +5,7 @@ import io.huiju.transform.CanonicalField;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One source layout, as a mapping file in {@code mappings/} describes it: which source columns (Chinese headers or
@@ -50,6 +51,17 @@ public record Mapping(
                         alias.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
                 .findFirst()
                 .orElse(aliases.get(0));
+    }
+
+    /**
+     * The columns every payload's header must have, by the names a template prints: those a record is identified by,
+     * unless the mapping defaults them. A header lacking one is rejected ({@link BoundMapping#requireIdentifyingColumns}).
+     */
+    public List<String> requiredColumns() {
+        return BoundMapping.IDENTIFYING.stream()
+                .filter(field -> !defaults.containsKey(field))
+                .map(field -> Objects.requireNonNullElse(preferredColumn(field), field.path()))
+                .toList();
     }
 
     /** Bind this mapping to a payload's header; see {@link BoundMapping}. */

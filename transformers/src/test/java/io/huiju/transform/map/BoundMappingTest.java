@@ -173,6 +173,15 @@ class BoundMappingTest {
     }
 
     @Test
+    void theRequiredColumnsAreTheIdentifyingOnesTheMappingDoesNotDefault() throws MissingColumnsException {
+        List<String> required = mapping.requiredColumns();
+
+        assertThat(required).containsExactly("行政相对人名称", "行政处罚决定书文号", "处罚决定日期", "处罚机关");
+        BoundMapping bound = mapping.bind(required, DEPARTMENT);
+        assertThat(bound.requireIdentifyingColumns()).isSameAs(bound);
+    }
+
+    @Test
     void aDefaultedIdentifyingColumnMayBeMissingFromTheHeader() throws MissingColumnsException {
         List<String> header = new ArrayList<>(HEADER);
         header.remove("处罚机关统一社会信用代码");

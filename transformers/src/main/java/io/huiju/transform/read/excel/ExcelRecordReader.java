@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * number of 16 or more digits, which Excel cannot store exactly (an ID number typed as a number), with {@link
  * #DIGITS_LOST}. A failure after the header ends reading with one defective record carrying the payload code.
  *
- * <p>Not thread-safe.
+ * <p>This reader takes the file for an .xlsx and refuses anything else; {@link WorkbookFiles} picks it or {@link
+ * XlsRecordReader} by the file's content. Not thread-safe.
  */
 public final class ExcelRecordReader extends WorkbookReader {
 
@@ -53,6 +54,7 @@ public final class ExcelRecordReader extends WorkbookReader {
     public static ExcelRecordReader open(Path file, Predicate<String> isKnownHeader) throws PayloadException {
         switch (FileCheck.kind(file)) {
             case ZIP -> {
+                FileCheck.requireZipEnd(file);
                 return new ExcelRecordReader(SheetRecords.locate(XlsxSheets.open(file), isKnownHeader));
             }
             case OLE2 -> throw ole2(file);

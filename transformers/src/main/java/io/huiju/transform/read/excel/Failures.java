@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Names what went wrong inside POI in words for the department. POI parses untrusted bytes, so anything it throws that
@@ -18,6 +19,12 @@ final class Failures {
 
     // OPCPackage's message for a zip without [Content_Types].xml: a zip, but no Office document.
     private static final String NO_CONTENT_TYPES = "[M1.13]";
+
+    // POI's parsers refuse any DOCTYPE; the feature named in the parser's message is the same in every locale.
+    private static final String DOCTYPE_DISALLOWED = "disallow-doctype-decl";
+
+    // POIFS's message when the OLE2 header points to a sector beyond the end of the file.
+    private static final String PAST_THE_END = "past the end of the file";
 
     static final String ENCRYPTED_MESSAGE = "文件设置了打开密码（已加密），无法读取。请在Excel中去掉密码（文件→信息→保护工作簿→用密码进行加密，清空密码并保存）后重新上传。";
 
@@ -37,6 +44,16 @@ final class Failures {
                         "文件中有内容解压后异常巨大（压缩比超出安全限制，疑似“压缩炸弹”），为安全起见拒绝读取。请用Excel重新保存后上传；确有超大数据的，请拆分成多个文件。",
                         e);
             }
+            if (t instanceof SAXParseException && String.valueOf(t.getMessage()).contains(DOCTYPE_DISALLOWED)) {
+                return new PayloadException(
+                        ExcelRecordReader.CORRUPT,
+                        "文件内部的XML带有DOCTYPE（实体）声明。Excel和WPS保存的工作簿从不包含它，它常被用来读取服务器上的文件或耗尽内存，为安全起见拒绝读取，其中的实体未被展开。请用Excel或WPS打开后重新保存，再上传。",
+                        e);
+            }
+            if (t instanceof IndexOutOfBoundsException
+                    && String.valueOf(t.getMessage()).contains(PAST_THE_END)) {
+                return truncated(e);
+            }
             if (t instanceof NotOfficeXmlFileException
                     || (t instanceof InvalidFormatException
                             && String.valueOf(t.getMessage()).contains(NO_CONTENT_TYPES))) {
@@ -48,6 +65,12 @@ final class Failures {
         }
         return new PayloadException(
                 ExcelRecordReader.CORRUPT, "文件已损坏或不完整（可能上传时中断），无法按Excel工作簿读取（" + describe(e) + "）。请重新导出后上传。", e);
+    }
+
+    /** The file ends before its own structure says it does: the first part of a file, as an upload cut short leaves. */
+    static PayloadException truncated(Throwable cause) {
+        return new PayloadException(
+                ExcelRecordReader.CORRUPT, "文件不完整：文件在中途结束，只有开头的一部分（多见于上传或复制时中断）。请重新导出后完整上传。", cause);
     }
 
     static PayloadException notXlsx(Throwable cause) {

@@ -3,6 +3,8 @@ package io.huiju.transform.read.excel;
 import io.huiju.transform.read.PayloadException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -27,6 +29,10 @@ final class FileCheck {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
 
+    // The end-of-central-directory record: its signature, and how far from the end it can be (22 bytes + a comment).
+    private static final byte[] ZIP_END = {'P', 'K', 5, 6};
+    private static final int ZIP_END_MAX_DISTANCE = 22 + 0xFFFF;
+
     private FileCheck() {}
 
     static Kind kind(Path file) throws PayloadException {
@@ -46,15 +52,44 @@ final class FileCheck {
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {
-        if (head.length < magic.length) {
+        return matchesAt(head, 0, magic);
+    }
+
+    private static boolean matchesAt(byte[] bytes, int at, byte[] magic) {
+        if (bytes.length - at < magic.length) {
             return false;
         }
         for (int i = 0; i < magic.length; i++) {
-            if (head[i] != magic[i]) {
+            if (bytes[at + i] != magic[i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A zip's directory is at its end, so a file cut short has none. POI would then fall back to reading every entry
+     * into memory before it fails; a look at the last bytes catches it first, with its own reason.
+     */
+    static void requireZipEnd(Path file) throws PayloadException {
+        byte[] tail;
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            int length = (int) Math.min(channel.size(), ZIP_END_MAX_DISTANCE);
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            channel.position(channel.size() - length);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read the whole tail
+            }
+            tail = buffer.array();
+        } catch (IOException e) {
+            throw new PayloadException(PayloadException.READ_ERROR, "读取文件时出错：" + e.getMessage(), e);
+        }
+        for (int at = tail.length - 22; at >= 0; at--) {
+            if (matchesAt(tail, at, ZIP_END)) {
+                return;
+            }
+        }
+        throw Failures.truncated(null);
     }
 
     /** Opens an OLE2 container read-only; it is memory-mapped, not loaded. */
@@ -62,6 +97,20 @@ final class FileCheck {
         try {
             return new POIFSFileSystem(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    /**
+     * Whether an OLE2 file is a legacy workbook that {@link XlsRecordReader} reads: it has a Workbook stream and no
+     * EncryptionInfo (which would make it an encrypted .xlsx). An .xls with a password still is one: its encryption is
+     * inside the Workbook stream, and the reader says so.
+     */
+    static boolean isXlsWorkbook(Path file) throws PayloadException {
+        try (POIFSFileSystem fs = openOle2(file)) {
+            DirectoryNode root = fs.getRoot();
+            return !isEncrypted(root) && (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK"));
+        } catch (IOException e) {
             throw Failures.of(e);
         }
     }

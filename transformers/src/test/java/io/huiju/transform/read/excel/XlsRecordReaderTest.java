@@ -113,6 +113,7 @@ class XlsRecordReaderTest {
         Path file = Files.write(dir.resolve("截断.xls"), Arrays.copyOf(whole, whole.length / 2));
         PayloadException e = assertThrows(PayloadException.class, () -> XlsRecordReader.open(file, KNOWN));
         assertThat(e.code()).isEqualTo(ExcelRecordReader.CORRUPT);
+        assertThat(e.getMessage()).contains("文件不完整").contains("只有开头的一部分");
     }
 
     private Path penalties() throws IOException {
