@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The mapping files in {@code mappings/} as shipped: each loads, reads its layout, and yields records that validate. */
 class ShippedMappingsTest {
@@ -169,6 +171,19 @@ class ShippedMappingsTest {
             row.put(column[headerColumn], column[2]);
         }
         return row;
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"2024-03-15", "2024/03/15", "2024/3/15", "2024.3.15", "2024.03.15", "2024年3月15日", "20240315"})
+    void datesTypedInTheCommonChineseFormsReadAlike(String typed) {
+        Map<String, String> row = row(NATIONAL_PENALTY, 0);
+        row.put("处罚决定日期", typed);
+
+        MappedRow mapped = map("national-penalty", row);
+
+        assertThat(mapped.violations()).isEmpty();
+        assertThat(mapped.values()).containsEntry(DECISION_DATE, "2024-03-15");
     }
 
     @Test

@@ -27,12 +27,20 @@ final class CellText {
     private CellText() {}
 
     static String number(double value, int formatIndex, String formatString, boolean date1904) {
-        if (formatString != null
-                && DateUtil.isADateFormat(formatIndex, formatString)
+        if ((isCjkBuiltInDate(formatIndex) || formatString != null && DateUtil.isADateFormat(formatIndex, formatString))
                 && DateUtil.isValidExcelDate(value)) {
             return date(value, date1904);
         }
         return plain(value);
+    }
+
+    /**
+     * Number formats 27–36 and 50–58 are built in for the Chinese locale, all dates or times (see
+     * {@link CjkNumberFormats}, which defines them for .xlsx); this catches them where a reader hands over the id with
+     * POI's "reserved" placeholder (.xls).
+     */
+    private static boolean isCjkBuiltInDate(int formatIndex) {
+        return formatIndex >= 27 && formatIndex <= 36 || formatIndex >= 50 && formatIndex <= 58;
     }
 
     static String plain(double value) {

@@ -39,8 +39,10 @@ final class XlsxSheets implements SheetSource {
     private XlsxSheets(OPCPackage pkg) throws Exception {
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
-        this.strings = new ReadOnlySharedStringsTable(pkg);
+        // Phonetic guides (rPh, which Excel keeps for CJK text typed through an IME) are not part of the text.
+        this.strings = new ReadOnlySharedStringsTable(pkg, false);
         this.styles = reader.getStylesTable();
+        CjkNumberFormats.addMissing(styles);
         WorkbookPart workbook;
         try (InputStream in = reader.getWorkbookData()) {
             workbook = WorkbookPart.parse(in);
