@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +156,68 @@ class FtpPullIT extends HubTest {
                 .isEqualTo(200));
     }
 
+    @Test
+    void aServerThatDiesMidDownloadLosesNothingAndTheFileIsStoredOnceWhenItIsBack() throws Exception {
+        // zf's server sends at 256 KB/s, so a 2 MB file is still on its way when the server goes.
+        TestFtpServer slow = new TestFtpServer(Path.of(HOME, "ftp-server/zf"), "zf", PASSWORD)
+                .downloadRate(256 * 1024)
+                .start();
+        try {
+            addFeed("ftp-zf-slow", "ftp-pull-zf-slow", "zf", slow.port);
+            PenaltyFile file = new PenaltyFile();
+            int rows = 6000;
+            for (int i = 1; i <= rows; i++) {
+                file.company(i);
+            }
+            byte[] bytes = file.utf8();
+            assertThat(bytes.length).isGreaterThan(2_000_000);
+            Path downloading = Path.of(HOME, "data/work/zf/big.csv.inprogress");
+
+            long before = System.currentTimeMillis();
+            slow.upload("big.csv", bytes);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> Files.exists(downloading) && Files.size(downloading) > 100_000);
+            slow.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(downloading));
+            assertThat(payloadStatuses("zf", "big.csv")).isEmpty();
+            assertThat(slow.root.resolve("outbox/big.csv")).exists();
+
+            slow.start();
+            Receipt receipt = awaitReceipt("zf", "big.csv", before);
+
+            assertThat(receipt.stored()).isEqualTo(rows);
+            assertThat(payloadStatuses("zf", "big.csv")).containsExactly("DONE");
+            String prefix =
+                    file.documentNumber(0).substring(0, file.documentNumber(0).length() - 2);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM legal_person_record WHERE document_number LIKE ?",
+                            Integer.class,
+                            prefix + "%"))
+                    .isEqualTo(rows);
+            assertThat(jdbc.queryForObject(
+                            "SELECT MAX(version) FROM legal_person_record WHERE document_number LIKE ?",
+                            Integer.class,
+                            prefix + "%"))
+                    .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> slow.has("feedback", "big." + receipt.payloadId() + ".feedback.csv"));
+            assertThat(slow.has("outbox/.done", receipt.payloadId() + "-big.csv"))
+                    .isTrue();
+        } finally {
+            slow.stop();
+            Files.deleteIfExists(Path.of(HOME, "routes/departments/ftp-zf-slow.camel.yaml"));
+        }
+    }
+
+    private List<String> payloadStatuses(String department, String fileName) {
+        return jdbc.queryForList(
+                "SELECT status FROM payload WHERE department = ? AND file_name = ?",
+                String.class,
+                department,
+                fileName);
+    }
+
     private JsonNode health(String path) throws IOException, InterruptedException {
         return json.readTree(get(path).body());
     }
@@ -168,6 +231,10 @@ class FtpPullIT extends HubTest {
 
     /** The feed, as an integration engineer would add it: one route file, the password by reference. */
     private void addFeed(String fileName, String department, int port) throws IOException {
+        addFeed(fileName, "ftp-pull-" + department, department, port);
+    }
+
+    private void addFeed(String fileName, String routeId, String department, int port) throws IOException {
         Path file = Path.of(HOME, "routes/departments/" + fileName + ".camel.yaml");
         if (Files.exists(file)) {
             return;
@@ -177,23 +244,23 @@ class FtpPullIT extends HubTest {
                 """
                 - templatedRoute:
                     routeTemplateRef: ftp-pull
-                    routeId: ftp-pull-%1$s
+                    routeId: %1$s
                     parameters:
                       - name: department
-                        value: %1$s
+                        value: %2$s
                       - name: mapping
                         value: national-penalty
                       - name: host
                         value: 127.0.0.1
                       - name: port
-                        value: "%2$d"
+                        value: "%3$d"
                       - name: username
-                        value: scjg
+                        value: %2$s
                       - name: password
                         value: "{{huiju.test.scjg-ftp-password}}"
                       - name: delay
                         value: "500"
                 """
-                        .formatted(department, port));
+                        .formatted(routeId, department, port));
     }
 }
