@@ -69,7 +69,19 @@ class RemoteServersHealth implements HealthIndicator {
                 result.getState() == HealthCheck.State.DOWN && result.getError().isPresent();
         state.put("state", failing ? "DOWN" : result.getState() == HealthCheck.State.UP ? "UP" : "STARTING");
         result.getMessage().filter(m -> failing).ifPresent(m -> state.put("message", m));
-        result.getError().filter(e -> failing).ifPresent(e -> state.put("error", String.valueOf(e.getMessage())));
+        result.getError().filter(e -> failing).ifPresent(e -> state.put("error", reasons(e)));
         return state;
+    }
+
+    /** The message with its causes' ("Cannot connect to ..." says less than the "HostKey has been changed" below). */
+    private static String reasons(Throwable e) {
+        StringBuilder reasons = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable t = e.getCause();
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (t.getMessage() != null && !reasons.toString().contains(t.getMessage())) {
+                reasons.append(" / ").append(t.getMessage());
+            }
+        }
+        return reasons.toString();
     }
 }
