@@ -7,13 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfiguration;
@@ -39,6 +46,8 @@ final class TestFtpServer {
     private String keystorePassword;
     private int downloadBytesPerSecond;
     private FtpServer server;
+    /** Logins and transfers, each as "login", "download" or "upload", with " in the clear" when not under TLS. */
+    final List<String> sessions = new CopyOnWriteArrayList<>();
 
     TestFtpServer(Path root, String user, String password) throws IOException {
         this.root = root;
@@ -89,6 +98,26 @@ final class TestFtpServer {
         connections.setMaxLogins(20);
         factory.setConnectionConfig(connections.createConnectionConfig());
         factory.setUserManager(users());
+        // a map MINA may clear when it stops
+        factory.setFtplets(new HashMap<>(Map.of("sessions", new DefaultFtplet() {
+            @Override
+            public FtpletResult onLogin(FtpSession session, FtpRequest request) {
+                sessions.add("login" + (session.isSecure() ? "" : " in the clear"));
+                return FtpletResult.DEFAULT;
+            }
+
+            @Override
+            public FtpletResult onDownloadStart(FtpSession session, FtpRequest request) {
+                sessions.add("download" + (session.getDataConnection().isSecure() ? "" : " in the clear"));
+                return FtpletResult.DEFAULT;
+            }
+
+            @Override
+            public FtpletResult onUploadStart(FtpSession session, FtpRequest request) {
+                sessions.add("upload" + (session.getDataConnection().isSecure() ? "" : " in the clear"));
+                return FtpletResult.DEFAULT;
+            }
+        })));
         server = factory.createServer();
         server.start();
         return this;
@@ -140,35 +169,73 @@ final class TestFtpServer {
     /** A PKCS12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
     static Path selfSignedKeystore(Path file, String password) throws IOException, InterruptedException {
         Files.deleteIfExists(file);
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "ftps",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-validity",
-                        "2",
-                        "-dname",
-                        "CN=127.0.0.1",
-                        "-ext",
-                        "san=ip:127.0.0.1",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        file.toString(),
-                        "-storepass",
-                        password)
+        keytool(
+                file,
+                "-genkeypair",
+                "-alias",
+                "ftps",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password);
+        return file;
+    }
+
+    /** A PKCS12 trust store holding only the certificate of that keystore, as the hub's operator would keep it. */
+    static Path trustStoreFor(Path keystore, String password, Path file) throws IOException, InterruptedException {
+        Files.deleteIfExists(file);
+        Path certificate = file.resolveSibling(file.getFileName() + ".cer");
+        keytool(
+                file,
+                "-exportcert",
+                "-alias",
+                "ftps",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                password,
+                "-file",
+                certificate.toString());
+        keytool(
+                file,
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "department",
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password);
+        return file;
+    }
+
+    private static void keytool(Path file, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(arguments));
+        Process keytool = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(new File(file + ".log"))
                 .start();
         if (keytool.waitFor() != 0) {
-            throw new IOException("keytool failed, see " + file + ".log");
+            throw new IOException("keytool " + arguments[0] + " failed, see " + file + ".log");
         }
-        return file;
     }
 
     static List<Integer> freePorts(int count) throws IOException {
