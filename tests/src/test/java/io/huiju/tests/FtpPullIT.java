@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The FTP pull channel against a real FTP server (Apache MINA FtpServer on 127.0.0.1): the hub logs in as the
  * department, takes the file from its outbox, stores it, moves it to .done/ there and then uploads the feedback.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FtpPullIT extends HubTest {
 
     static final String HOME = TestHome.create("ftp").toString();
@@ -207,6 +211,34 @@ class FtpPullIT extends HubTest {
         } finally {
             slow.stop();
             Files.deleteIfExists(Path.of(HOME, "routes/departments/ftp-zf-slow.camel.yaml"));
+        }
+    }
+
+    @Test
+    void aFeedbackThatCannotBeUploadedIsLoggedAndTheFileStaysDone(CapturedOutput output) throws Exception {
+        // zf's server has a file where the feedback folder should be: every feedback upload fails.
+        TestFtpServer noFeedback = new TestFtpServer(Path.of(HOME, "ftp-server/zf-no-feedback"), "zf", PASSWORD);
+        Files.delete(noFeedback.root.resolve("feedback"));
+        Files.writeString(noFeedback.root.resolve("feedback"), "not a folder");
+        noFeedback.start();
+        try {
+            addFeed("ftp-zf-no-feedback", "ftp-pull-zf-no-feedback", "zf", noFeedback.port);
+            long before = System.currentTimeMillis();
+            noFeedback.upload("unanswered.csv", new PenaltyFile().company(1).utf8());
+            Receipt receipt = awaitReceipt("zf", "unanswered.csv", before);
+
+            assertThat(receipt.status()).isEqualTo("DONE");
+            assertThat(receipt.stored()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut()
+                    .contains("Feedback of payload " + receipt.payloadId() + " not uploaded"));
+            assertThat(noFeedback.has("outbox/.done", receipt.payloadId() + "-unanswered.csv"))
+                    .isTrue();
+            assertThat(Path.of(receipt.feedbackPath())).exists();
+            Thread.sleep(3000); // a few more polls: the file is not taken again
+            assertThat(payloadStatuses("zf", "unanswered.csv")).containsExactly("DONE");
+        } finally {
+            noFeedback.stop();
+            Files.deleteIfExists(Path.of(HOME, "routes/departments/ftp-zf-no-feedback.camel.yaml"));
         }
     }
 
