@@ -128,6 +128,11 @@ class PushChannelsIT extends HubTest {
 
         assertRejected(receipt, "UPLOAD_INCOMPLETE");
         assertThat(receipt.error()).contains("上传中途中断");
+        // …and the department finds the reason in its own account
+        FTPClient again = ftp("scjg", "scjg-drop-1");
+        assertThat(awaitFtpFile(again, "feedback/" + receipt.payloadId() + "-" + name + ".feedback.csv"))
+                .contains("UPLOAD_INCOMPLETE");
+        again.logout();
     }
 
     @Test
