@@ -57,6 +57,12 @@ record FrontDbFeed(
                 Boolean.parseBoolean(get(exchange, "createFeedbackTable")));
     }
 
+    /** Never the password: a feed may end up in a log line or an exception message. */
+    @Override
+    public String toString() {
+        return "FrontDbFeed[" + name() + " at " + url + " as " + username + "]";
+    }
+
     /** Names the feed in the hub's store, its logs and its health: {@code <department>/<table>}. */
     String name() {
         return department + "/" + table;

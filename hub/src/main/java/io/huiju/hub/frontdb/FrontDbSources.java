@@ -20,7 +20,9 @@ class FrontDbSources implements DisposableBean {
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
 
     DataSource get(FrontDbFeed feed) {
-        String key = feed.department() + "|" + feed.url() + "|" + feed.username();
+        // the password is part of the key: a route file reloaded with a new one gets a new pool
+        String key = feed.department() + "|" + feed.url() + "|" + feed.username() + "|"
+                + feed.password().hashCode();
         return pools.computeIfAbsent(key, k -> open(feed));
     }
 
