@@ -205,6 +205,33 @@ class FrontDbIT extends HubTest {
     }
 
     @Test
+    @Order(5)
+    void aWrongPortFailsFastAndBacksOffWithoutPayloads() {
+        String table = exchangeTable("penalty_wrong_port");
+        insert(table, 401, now().minusSeconds(5), penalty(prefix() + 401, r -> {}));
+        feed(table, "600", "url", "jdbc:mariadb://127.0.0.1:1/" + DATABASE);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> failures(table) >= 2);
+        assertThat(String.valueOf(feedHealth(table).get("lastError"))).containsIgnoringCase("connect");
+        assertThat(payloadsOf(table)).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theHubCreatesItsFeedbackTableWhenAllowed() {
+        String table = exchangeTable("penalty_own_feedback");
+        root("GRANT CREATE, SELECT, INSERT ON " + DATABASE + ".huiju_feedback_auto TO '" + LOGIN + "'@'127.0.0.1'");
+        String prefix = prefix();
+        insert(table, 501, now().minusSeconds(5), penalty(prefix + 501, r -> {}));
+        long since = System.currentTimeMillis();
+        feed(table, "600", "feedbackTable", "huiju_feedback_auto", "createFeedbackTable", "true");
+
+        assertThat(awaitPayload(table, since).stored()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> frontDb("SELECT COUNT(*) FROM huiju_feedback_auto WHERE source_key = ?", "501") == 1);
+    }
+
+    @Test
     @Order(100)
     void aContextStoppedAbruptlyMidBatchLosesNothingAndStoresNothingTwice() throws Exception {
         String table = exchangeTable("penalty_crash");
@@ -279,41 +306,34 @@ class FrontDbIT extends HubTest {
 
     /** The feed, as an integration engineer adds it: one route file, the password by reference. */
     private void feed(String table, String lookBackSeconds, String... more) {
-        StringBuilder extra = new StringBuilder();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("department", "scjg");
+        parameters.put("mapping", "national-penalty");
+        parameters.put("url", SERVER + DATABASE);
+        parameters.put("username", LOGIN);
+        parameters.put("password", "{{huiju.test.frontdb-password}}");
+        parameters.put("table", table);
+        parameters.put("lookBackSeconds", lookBackSeconds);
+        parameters.put("delay", "500");
         for (int i = 0; i < more.length; i += 2) {
-            extra.append("      - name: ")
-                    .append(more[i])
-                    .append("\n        value: \"")
-                    .append(more[i + 1])
-                    .append("\"\n");
+            parameters.put(more[i], more[i + 1]);
         }
-        String yaml =
+        StringBuilder yaml = new StringBuilder(
                 """
                 - templatedRoute:
                     routeTemplateRef: frontdb-poll
-                    routeId: frontdb-scjg-%1$s
+                    routeId: frontdb-scjg-%s
                     parameters:
-                      - name: department
-                        value: scjg
-                      - name: mapping
-                        value: national-penalty
-                      - name: url
-                        value: "%2$s"
-                      - name: username
-                        value: %3$s
-                      - name: password
-                        value: "{{huiju.test.frontdb-password}}"
-                      - name: table
-                        value: %1$s
-                      - name: lookBackSeconds
-                        value: "%4$s"
-                      - name: delay
-                        value: "500"
                 """
-                                .formatted(table, SERVER + DATABASE, LOGIN, lookBackSeconds)
-                        + extra;
+                        .formatted(table));
+        parameters.forEach((name, value) -> yaml.append("      - name: ")
+                .append(name)
+                .append("\n        value: \"")
+                .append(value)
+                .append("\"\n"));
         try {
-            java.nio.file.Files.writeString(home.resolve("routes/departments/frontdb-" + table + ".camel.yaml"), yaml);
+            java.nio.file.Files.writeString(
+                    home.resolve("routes/departments/frontdb-" + table + ".camel.yaml"), yaml.toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
