@@ -17,6 +17,7 @@ public final class RecordValidator {
     // Independent of each other: every rule reads the row, none depends on what another reported.
     private static final List<Rule> RULES = List.of(
             new ControlCharacterRule(),
+            new LengthRule(),
             new RequiredFieldRule(),
             new ValueFormatRule(),
             new SubjectKindRule(),

@@ -1,0 +1,174 @@
+package io.huiju.hub.frontdb;
+
+import io.huiju.hub.frontdb.FrontDbReader.Batch;
+import io.huiju.hub.frontdb.FrontDbReader.Row;
+import io.huiju.hub.pipeline.Headers;
+import io.huiju.hub.store.PayloadStore;
+import io.huiju.hub.store.Receipt;
+import io.huiju.hub.store.RejectStore;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The work of the {@code frontdb-poll} route: {@link #poll} reads at most one batch of new rows as a CSV payload, the
+ * route sends it to the pipeline, and {@link #acknowledge} then writes each row's outcome back to the department and
+ * only after that advances the watermark. A poll that fails (database down, payload refused) keeps the watermark where
+ * it is and waits longer before the next one: twice as long each time, up to {@link #MAX_BACK_OFF}.
+ */
+@Component("frontDbPoller")
+public class FrontDbPoller {
+
+    static final Duration MAX_BACK_OFF = Duration.ofMinutes(10);
+    private static final String BATCH = "HuijuFrontDbBatch";
+    private static final Logger LOG = LoggerFactory.getLogger(FrontDbPoller.class);
+
+    /** What the health endpoint shows of a feed. */
+    record State(int failures, Instant nextAttempt, String lastError, String lastPayload, Instant lastSuccess) {
+        static final State NEW = new State(0, Instant.MIN, null, null, null);
+    }
+
+    private final FrontDbSources sources;
+    private final FrontDbWatermarks watermarks;
+    private final PayloadStore payloads;
+    private final RejectStore rejects;
+    private final Map<String, State> states = new ConcurrentSkipListMap<>();
+    private final Set<String> feedbackTablesMade = ConcurrentHashMap.newKeySet();
+
+    FrontDbPoller(FrontDbSources sources, FrontDbWatermarks watermarks, PayloadStore payloads, RejectStore rejects) {
+        this.sources = sources;
+        this.watermarks = watermarks;
+        this.payloads = payloads;
+        this.rejects = rejects;
+    }
+
+    /** The next batch as the body (bytes of a CSV file, with its file name), or a null body when there is none. */
+    public void poll(Exchange exchange) {
+        FrontDbFeed feed = FrontDbFeed.of(exchange);
+        exchange.getIn().setBody(null);
+        State state = states.getOrDefault(feed.name(), State.NEW);
+        if (Instant.now().isBefore(state.nextAttempt())) {
+            return;
+        }
+        try {
+            DataSource source = sources.get(feed);
+            if (feed.createFeedbackTable() && feedbackTablesMade.add(feed.name())) {
+                FrontDbFeedback.createTable(source, feed);
+            }
+            Optional<LocalDateTime> mark = watermarks.watermark(feed.name());
+            LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
+            Set<FrontDbWatermarks.Taken> taken = from == null ? Set.of() : watermarks.takenSince(feed.name(), from);
+            Batch batch = FrontDbReader.read(source, feed, from, taken);
+            if (batch.rows().isEmpty()) {
+                succeeded(feed, state.lastPayload());
+                return;
+            }
+            LOG.info(
+                    "Front-end database {}: {} new rows",
+                    feed.name(),
+                    batch.rows().size());
+            exchange.setProperty(BATCH, batch);
+            exchange.getIn().setHeader(Exchange.FILE_NAME, batch.fileName());
+            exchange.getIn().setBody(batch.csv());
+        } catch (SQLException | RuntimeException e) {
+            failed(feed, state, "front-end database unreachable or table unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * After the pipeline: the rows' outcomes go back to the department, then the watermark moves past them. A payload
+     * the pipeline refused as a whole, or could not finish, leaves the watermark where it is (nothing is lost) and backs
+     * off, so a broken table costs one refused payload per back-off period, not one per poll.
+     */
+    public void acknowledge(Exchange exchange) {
+        FrontDbFeed feed = FrontDbFeed.of(exchange);
+        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        String payloadId = exchange.getIn().getHeader(Headers.PAYLOAD_ID, String.class);
+        State state = states.getOrDefault(feed.name(), State.NEW);
+        Receipt receipt = payloadId == null ? null : payloads.find(payloadId).orElse(null);
+        if (receipt == null) {
+            failed(feed, state, "payload not archived");
+            return;
+        }
+        try {
+            DataSource source = sources.get(feed);
+            switch (receipt.status()) {
+                case "DONE" ->
+                    FrontDbFeedback.write(source, feed, payloadId, batch.rows(), rejects.find(payloadId), null);
+                case "DUPLICATE" ->
+                    FrontDbFeedback.write(
+                            source,
+                            feed,
+                            receipt.duplicateOf(),
+                            batch.rows(),
+                            rejects.find(receipt.duplicateOf()),
+                            null);
+                case "REJECTED" -> {
+                    FrontDbFeedback.write(source, feed, payloadId, batch.rows(), List.of(), new String[] {
+                        receipt.errorCode(), receipt.error()
+                    });
+                    failed(
+                            feed,
+                            state,
+                            "payload " + payloadId + " refused: " + receipt.errorCode() + " " + receipt.error());
+                    return;
+                }
+                default -> {
+                    failed(feed, state, "payload " + payloadId + " " + receipt.status() + ": " + receipt.error());
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            // The rows are stored; the watermark stays, so the batch is re-read, recognised, and its outcome written.
+            failed(feed, state, "feedback for payload " + payloadId + " not written: " + e.getMessage());
+            return;
+        }
+        List<FrontDbWatermarks.Taken> taken =
+                batch.rows().stream().map(Row::taken).toList();
+        watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
+        succeeded(feed, payloadId);
+    }
+
+    /** Every feed polled since start, by name. */
+    Map<String, State> states() {
+        return Map.copyOf(states);
+    }
+
+    private void succeeded(FrontDbFeed feed, String payloadId) {
+        State before = states.get(feed.name());
+        if (before != null && before.failures() > 0) {
+            LOG.info("Front-end database {} works again after {} failed polls", feed.name(), before.failures());
+        }
+        states.put(feed.name(), new State(0, Instant.MIN, null, payloadId, Instant.now()));
+    }
+
+    private void failed(FrontDbFeed feed, State before, String reason) {
+        int failures = before.failures() + 1;
+        long factor = 1L << Math.min(failures, 20);
+        Duration wait = feed.interval().multipliedBy(factor);
+        if (wait.compareTo(MAX_BACK_OFF) > 0) {
+            wait = MAX_BACK_OFF;
+        }
+        LOG.warn(
+                "Front-end database {}: poll {} failed, next try in {} s: {}",
+                feed.name(),
+                failures,
+                wait.toSeconds(),
+                reason);
+        states.put(
+                feed.name(),
+                new State(failures, Instant.now().plus(wait), reason, before.lastPayload(), before.lastSuccess()));
+    }
+}
