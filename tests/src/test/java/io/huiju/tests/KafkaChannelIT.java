@@ -18,9 +18,14 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Kafka channel against a real broker (KRaft, in-process, on free ports): records a department produces are
- * batched into payloads, stored, rejected line by line when bad, and survive the route being stopped mid-batch.
+ * batched into payloads, stored, rejected line by line when bad, and survive the route being stopped mid-batch; every
+ * accepted version is published to the outbound topic.
  */
 class KafkaChannelIT extends HubTest {
 
@@ -39,12 +45,13 @@ class KafkaChannelIT extends HubTest {
     static final String SHARED = "huiju.shared";
     static final String CRASH = "huiju.zf";
     static final String NOMAP = "huiju.nomap";
+    static final String OUTBOUND = "huiju.credit.records";
 
     static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
     static final String HOME = home();
 
     static EmbeddedKafkaKraftBroker startKafka() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, OWN, SHARED, CRASH, NOMAP);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, OWN, SHARED, CRASH, NOMAP, OUTBOUND);
         broker.afterPropertiesSet();
         return broker;
     }
@@ -113,13 +120,15 @@ class KafkaChannelIT extends HubTest {
         String prefix = prefix();
         long since = System.currentTimeMillis();
         try (KafkaProducer<String, String> producer = producer()) {
-            send(producer, OWN, penalty(prefix, 1), null);
-            send(producer, OWN, "this is not json", null);
-            send(producer, OWN, penalty(prefix, 2), null);
-            send(producer, OWN, "[\"an\", \"array\"]", null);
+            // sent together, so that they are most likely polled as one batch (one payload)
+            producer.send(new ProducerRecord<>(OWN, penalty(prefix, 1)));
+            producer.send(new ProducerRecord<>(OWN, "this is not json"));
+            producer.send(new ProducerRecord<>(OWN, penalty(prefix, 2)));
+            producer.send(new ProducerRecord<>(OWN, "[\"an\", \"array\"]"));
             Map<String, String> unknown = penaltyFields(prefix, 3);
             unknown.put("CF_NOT_A_FIELD", "x");
-            send(producer, OWN, json.writeValueAsString(unknown), null);
+            producer.send(new ProducerRecord<>(OWN, json.writeValueAsString(unknown)));
+            producer.flush();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 3);
@@ -172,6 +181,58 @@ class KafkaChannelIT extends HubTest {
             send(producer, NOMAP, penalty(prefix, 2), null);
         }
         assertThat(deadLetter(NOMAP + "/0/1")).contains("nomap");
+    }
+
+    // ---------------------------------------------------------------- out
+
+    @Test
+    void everyAcceptedVersionIsPublishedKeyedBySubjectCodeWithItsIdAndVersion() throws Exception {
+        String prefix = prefix();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, OWN, penalty(prefix, 1), null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 1);
+            // the same decision again (unchanged: not published again), then corrected (version 2)
+            send(producer, OWN, penalty(prefix, 1), null);
+            Map<String, String> corrected = penaltyFields(prefix, 1);
+            corrected.put("CF_NR_FK", "0.3");
+            send(producer, OWN, json.writeValueAsString(corrected), null);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        (Integer) library("legal_person_record", prefix + "1号").get("version") == 2);
+        Map<String, Object> row = library("legal_person_record", prefix + "1号");
+
+        List<ConsumerRecord<String, String>> published = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(OUTBOUND));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value().contains(prefix)) {
+                        published.add(r);
+                    }
+                }
+                return published.size() >= 2;
+            });
+            // nothing more than the two versions comes
+            consumer.poll(Duration.ofSeconds(3)).forEach(r -> {
+                if (r.value().contains(prefix)) {
+                    published.add(r);
+                }
+            });
+        }
+
+        assertThat(published).hasSize(2);
+        assertThat(published).extracting(ConsumerRecord::key).containsOnly(PenaltyFile.COMPANY_CODE);
+        assertThat(published)
+                .extracting(r -> header(r, "huiju-record-id"))
+                .containsOnly(String.valueOf(row.get("record_id")));
+        assertThat(published).extracting(r -> header(r, "huiju-version")).containsExactly("1", "2");
+        assertThat(published.get(1).value()).isEqualTo(String.valueOf(row.get("body")));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox WHERE record_id = ? AND published_at IS NULL",
+                        Integer.class,
+                        row.get("record_id")))
+                .isZero();
     }
 
     // ---------------------------------------------------------------- crash and restart
@@ -267,6 +328,21 @@ class KafkaChannelIT extends HubTest {
 
     String penalty(String prefix, int number) throws IOException {
         return json.writeValueAsString(penaltyFields(prefix, number));
+    }
+
+    static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     static KafkaProducer<String, String> producer() {

@@ -65,27 +65,33 @@ public final class JsonLinesRecordReader implements RowSource {
 
     private static List<String> keys(Path file) throws PayloadException {
         Set<String> keys = new LinkedHashSet<>();
-        boolean any = false;
+        long lines = 0;
+        long records = 0;
+        RawRecord firstBad = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String text = in.readLine(); text != null; text = in.readLine()) {
+                lines++;
                 if (text.isBlank()) {
                     continue;
                 }
-                any = true;
-                if (parse(text) instanceof ObjectNode object) {
-                    object.fieldNames().forEachRemaining(k -> {
-                        if (!k.startsWith("@")) {
-                            keys.add(k);
-                        }
-                    });
+                RawRecord record = toRecord(lines, text);
+                if (record.isDefective()) {
+                    firstBad = firstBad == null ? record : firstBad;
+                } else {
+                    records++;
+                    keys.addAll(record.fields().keySet());
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new PayloadException(
                     PayloadException.ENCODING, "文件无法按UTF-8读取（JSON Lines须为UTF-8编码）：" + e.getMessage(), e);
         }
-        if (!any) {
+        if (firstBad == null && records == 0) {
             throw new PayloadException(PayloadException.EMPTY_FILE, "没有任何记录。");
+        }
+        // Without one sound record there is no header, and the mapping would blame missing columns instead.
+        if (records == 0) {
+            throw new PayloadException(firstBad.defectCode(), "没有一条记录是JSON对象，例如：" + firstBad.defect());
         }
         return List.copyOf(keys);
     }
@@ -148,7 +154,7 @@ public final class JsonLinesRecordReader implements RowSource {
         return null;
     }
 
-    private RawRecord toRecord(long at, String text) {
+    private static RawRecord toRecord(long at, String text) {
         JsonNode node = parse(text);
         String where = "第" + at + "行";
         if (node instanceof ObjectNode object && object.has(SOURCE)) {
@@ -164,7 +170,7 @@ public final class JsonLinesRecordReader implements RowSource {
             return RawRecord.defective(
                     at, Map.of(), NOT_OBJECT, where + "是JSON，但不是对象（" + kind(node) + "），每条记录须为一个JSON对象，以字段代码为键");
         }
-        Map<String, String> fields = new LinkedHashMap<>(header.size() * 2);
+        Map<String, String> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!field.getKey().startsWith("@")) {

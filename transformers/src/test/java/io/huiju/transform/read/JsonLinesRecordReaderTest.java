@@ -65,12 +65,18 @@ class JsonLinesRecordReaderTest {
     }
 
     @Test
-    void aFileWithoutRecordsOrNotInUtf8IsRejectedAsAWhole() throws Exception {
+    void aFileWithoutOneSoundRecordOrNotInUtf8IsRejectedAsAWhole() throws Exception {
         Path blank = dir.resolve("blank.jsonl");
         Files.writeString(blank, "\n  \n");
         assertThat(assertThrows(PayloadException.class, () -> JsonLinesRecordReader.open(blank))
                         .code())
                 .isEqualTo(PayloadException.EMPTY_FILE);
+
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"@source\":\"huiju.scjg/0/9\",\"@text\":\"oops\"}\n[1]\n");
+        PayloadException none = assertThrows(PayloadException.class, () -> JsonLinesRecordReader.open(bad));
+        assertThat(none.code()).isEqualTo(JsonLinesRecordReader.NOT_JSON);
+        assertThat(none.getMessage()).contains("huiju.scjg/0/9");
 
         Path gbk = dir.resolve("gbk.jsonl");
         Files.write(gbk, "{\"CF_XDR_MC\":\"龙岩\"}\n".getBytes("GB18030"));
