@@ -18,12 +18,16 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -286,6 +290,32 @@ class KafkaChannelIT extends HubTest {
         assertThat(sum(payloads, "received") - sum(payloads, "stored")).isEqualTo(sum(payloads, "unchanged"));
         // offsets were committed batch by batch: after the restart only the batch in flight came again, not the topic
         assertThat(sum(payloads, "unchanged")).isLessThan(records / 2);
+
+        // a crash after every batch was stored but before any offset was committed: the whole topic comes again
+        camel.getRouteController().stopRoute("kafka-zf");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString()))) {
+            admin.alterConsumerGroupOffsets(
+                            "huiju-kafka-zf", Map.of(new TopicPartition(CRASH, 0), new OffsetAndMetadata(0)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        long again = System.currentTimeMillis();
+        camel.getRouteController().startRoute("kafka-zf");
+        // done when the group has committed the whole topic again, i.e. every batch went through ingest
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> committed("huiju-kafka-zf") == records);
+        List<Map<String, Object>> redelivered = kafkaPayloads("zf", again);
+        assertThat(redelivered).isNotEmpty().allSatisfy(p -> assertThat(p.get("status"))
+                .isIn("DONE", "DUPLICATE"));
+        assertThat(sum(redelivered, "stored")).isZero();
+        assertThat(countPrefix("legal_person_record", prefix)).isEqualTo(records);
+        assertThat(jdbc.queryForObject(
+                        "SELECT MAX(version) FROM legal_person_record WHERE document_number LIKE ?",
+                        Integer.class,
+                        prefix + "%"))
+                .isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -328,6 +358,17 @@ class KafkaChannelIT extends HubTest {
 
     String penalty(String prefix, int number) throws IOException {
         return json.writeValueAsString(penaltyFields(prefix, number));
+    }
+
+    static long committed(String group) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString()))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(CRASH, 0));
+            return offset == null ? -1 : offset.offset();
+        }
     }
 
     static KafkaConsumer<String, String> consumer() {
