@@ -8,6 +8,7 @@ import io.huiju.transform.map.BoundMapping;
 import io.huiju.transform.map.Mapping;
 import io.huiju.transform.map.MissingColumnsException;
 import io.huiju.transform.read.CsvRecordReader;
+import io.huiju.transform.read.JsonLinesRecordReader;
 import io.huiju.transform.read.PayloadException;
 import io.huiju.transform.read.RowSource;
 import io.huiju.transform.read.excel.ExcelRecordReader;
@@ -100,6 +101,9 @@ public class PayloadBatches {
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return CsvRecordReader.open(
                     Files.newInputStream(payload.archived()), mapping.encoding(), mapping.delimiter());
+        }
+        if (name.endsWith(".jsonl")) {
+            return JsonLinesRecordReader.open(payload.archived());
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
             return WorkbookFiles.open(payload.archived(), payload.fileName(), mapping::knowsColumn);

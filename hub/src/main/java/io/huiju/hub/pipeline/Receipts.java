@@ -94,6 +94,8 @@ public class Receipts {
         message.put("channel", exchange.getIn().getHeader(Headers.CHANNEL));
         message.put("mapping", exchange.getIn().getHeader(Headers.MAPPING));
         message.put("archived", payload == null ? null : payload.archived().toString());
+        // where a streamed payload came from (Kafka: topic/partition/offset of its first and last record)
+        message.put("source", exchange.getIn().getHeader("HuijuSource"));
         message.put("reason", String.valueOf(e));
         message.put("failedAt", Instant.now().toString());
         LOG.error("Payload {} failed and goes to the dead-letter queue", message.get("payloadId"), e);

@@ -44,11 +44,14 @@ public class CreditLibraryStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
+    /** Every version written here is also published to the outbound topic, through the outbox. */
+    private final Outbox outbox;
     /** PostgreSQL's bulk path for new rows, or null on other stores. */
     private final PostgresCopy copy;
 
-    CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json) {
+    CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.copy = PostgresCopy.supports(jdbc.getDataSource()) ? new PostgresCopy(jdbc.getDataSource()) : null;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         // Absent fields are left out rather than written as null: the body is most of what a library stores.
@@ -117,6 +120,9 @@ public class CreditLibraryStore {
         insertCurrent(table, inserts.stream().map(Pending::latest).toList(), bodies);
         insertHistory(table + "_history", supersededInBatch, bodies);
         insertConflicts(library, conflicts, conflictWith, bodies);
+        List<CreditRecord> written = new ArrayList<>(supersededInBatch);
+        pending.values().forEach(p -> written.add(p.latest()));
+        outbox.add(written, bodies);
         return new Outcome(versions, unchanged, conflicted);
     }
 

@@ -1,0 +1,66 @@
+package io.huiju.hub.store;
+
+import io.huiju.model.CreditRecord;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbound topic's transactional outbox: {@link CreditLibraryStore} adds every version it writes in the batch's
+ * transaction, the outbox-relay route publishes them in order and marks each one published. Publishing is therefore
+ * at least once (a crash between send and mark sends that version again; consumers recognise it by record id and
+ * version). Off, and nothing written, when no Kafka brokers are configured.
+ */
+@Repository("outbox")
+public class Outbox {
+
+    /** One version waiting to be published. */
+    public record Entry(long id, String recordId, String version, String subjectCode, String body) {}
+
+    private final JdbcTemplate jdbc;
+    private final boolean enabled;
+
+    Outbox(JdbcTemplate jdbc, @Value("${huiju.kafka.brokers:}") String brokers) {
+        this.jdbc = jdbc;
+        this.enabled = !brokers.isBlank();
+    }
+
+    void add(List<CreditRecord> versions, Map<CreditRecord, String> bodies) {
+        if (!enabled || versions.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate(
+                "INSERT INTO outbox (record_id, version, subject_code, body, created_at) VALUES (?, ?, ?, ?, ?)",
+                versions,
+                versions.size(),
+                (ps, r) -> {
+                    ps.setString(1, r.identity().recordId());
+                    ps.setInt(2, r.identity().version());
+                    ps.setString(3, r.subject().code());
+                    ps.setString(4, bodies.get(r));
+                    ps.setTimestamp(5, now);
+                });
+    }
+
+    /** The oldest unpublished versions, in the order they were stored. */
+    public List<Entry> pending(int limit) {
+        return jdbc.query(
+                "SELECT id, record_id, version, subject_code, body FROM outbox WHERE published_at IS NULL"
+                        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getString("record_id"),
+                        String.valueOf(rs.getInt("version")),
+                        rs.getString("subject_code"),
+                        rs.getString("body")));
+    }
+
+    public void published(long id) {
+        jdbc.update("UPDATE outbox SET published_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+    }
+}

@@ -1,0 +1,443 @@
+package io.huiju.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Kafka channel against a real broker (KRaft, in-process, on free ports): records a department produces are
+ * batched into payloads, stored, rejected line by line when bad, and survive the route being stopped mid-batch; every
+ * accepted version is published to the outbound topic.
+ */
+class KafkaChannelIT extends HubTest {
+
+    static final String OWN = "huiju.scjg";
+    static final String SHARED = "huiju.shared";
+    static final String CRASH = "huiju.zf";
+    static final String NOMAP = "huiju.nomap";
+    static final String OUTBOUND = "huiju.credit.records";
+
+    static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
+    static final String HOME = home();
+
+    static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, OWN, SHARED, CRASH, NOMAP, OUTBOUND);
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    static String home() {
+        Path home = TestHome.create("kafka");
+        try {
+            kafkaInstance(home, "kafka-scjg", "scjg", "national-penalty", OWN, "");
+            kafkaInstance(home, "kafka-zf-shared", "zf", "national-penalty", SHARED, "department");
+            kafkaInstance(home, "kafka-zf", "zf", "national-penalty", CRASH, "");
+            kafkaInstance(home, "kafka-nomap", "nomap", "no-such-mapping", NOMAP, "");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return home.toString();
+    }
+
+    static void kafkaInstance(Path home, String routeId, String department, String mapping, String topic, String header)
+            throws IOException {
+        Files.writeString(
+                home.resolve("routes/departments/" + routeId + ".camel.yaml"),
+                """
+                - templatedRoute:
+                    routeTemplateRef: kafka-consume
+                    routeId: %s
+                    parameters:
+                      - name: department
+                        value: %s
+                      - name: mapping
+                        value: %s
+                      - name: topic
+                        value: %s
+                      - name: groupId
+                        value: huiju-%1$s
+                      - name: maxPollRecords
+                        value: "200"
+                      - name: batchingIntervalMs
+                        value: "1000"
+                      - name: departmentHeader
+                        value: "%s"
+                """
+                        .formatted(routeId, department, mapping, topic, header.isEmpty() ? " " : header));
+    }
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("huiju.home", () -> HOME);
+        registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
+        registry.add("huiju.kafka.brokers", KAFKA::getBrokersAsString);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        KAFKA.destroy();
+    }
+
+    @Autowired
+    CamelContext camel;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    // ---------------------------------------------------------------- in
+
+    @Test
+    void recordsOnADepartmentTopicAreStoredAndBadOnesRejectedLineByLine() throws Exception {
+        String prefix = prefix();
+        long since = System.currentTimeMillis();
+        try (KafkaProducer<String, String> producer = producer()) {
+            // sent together, so that they are most likely polled as one batch (one payload)
+            producer.send(new ProducerRecord<>(OWN, penalty(prefix, 1)));
+            producer.send(new ProducerRecord<>(OWN, "this is not json"));
+            producer.send(new ProducerRecord<>(OWN, penalty(prefix, 2)));
+            producer.send(new ProducerRecord<>(OWN, "[\"an\", \"array\"]"));
+            Map<String, String> unknown = penaltyFields(prefix, 3);
+            unknown.put("CF_NOT_A_FIELD", "x");
+            producer.send(new ProducerRecord<>(OWN, json.writeValueAsString(unknown)));
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 3);
+        List<Map<String, Object>> payloads = awaitKafkaPayloads("scjg", since, 5);
+
+        assertThat(payloads).allSatisfy(p -> assertThat(p.get("status")).isEqualTo("DONE"));
+        assertThat(sum(payloads, "stored")).isEqualTo(3);
+        assertThat(sum(payloads, "rejected")).isEqualTo(2);
+        // the validator also names the required fields such a line lacks, as for any defective row
+        assertThat(rejects(payloads)).contains("NOT_JSON", "NOT_OBJECT");
+        assertThat(payloads)
+                .anySatisfy(p -> assertThat(String.valueOf(p.get("warnings"))).contains("CF_NOT_A_FIELD"));
+        Map<String, Object> row = library("legal_person_record", prefix + "1号");
+        assertThat(row).containsEntry("department", "scjg");
+        assertThat(String.valueOf(row.get("body"))).contains("KAFKA");
+        assertThat(jdbc.queryForObject(
+                        "SELECT channel FROM payload WHERE payload_id = ?", String.class, row.get("payload_id")))
+                .isEqualTo("KAFKA");
+        // the archive keeps every record as received, with where it came from
+        String archived =
+                Files.readString(Path.of(String.valueOf(payloads.get(0).get("archive_path"))), StandardCharsets.UTF_8);
+        assertThat(archived).contains("\"@source\":\"" + OWN + "/0/");
+    }
+
+    @Test
+    void onASharedTopicAnInstanceTakesOnlyItsDepartmentsRecords() throws Exception {
+        String prefix = prefix();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, SHARED, penalty(prefix, 1), "scjg");
+            send(producer, SHARED, penalty(prefix, 2), "zf");
+            send(producer, SHARED, penalty(prefix, 3), null);
+            send(producer, SHARED, penalty(prefix, 4), "zf");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 2);
+        assertThat(library("legal_person_record", prefix + "2号")).containsEntry("department", "zf");
+        assertThat(library("legal_person_record", prefix + "4号")).containsEntry("department", "zf");
+        assertThat(countPrefix("legal_person_record", prefix)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchTheHubCannotProcessGoesToTheDeadLetterQueueWithItsOffsetsAndThePartitionMovesOn() throws Exception {
+        String prefix = prefix();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, NOMAP, penalty(prefix, 1), null);
+        }
+        assertThat(deadLetter(NOMAP + "/0/0")).contains("nomap").contains("no-such-mapping");
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, NOMAP, penalty(prefix, 2), null);
+        }
+        assertThat(deadLetter(NOMAP + "/0/1")).contains("nomap");
+    }
+
+    // ---------------------------------------------------------------- out
+
+    @Test
+    void everyAcceptedVersionIsPublishedKeyedBySubjectCodeWithItsIdAndVersion() throws Exception {
+        String prefix = prefix();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, OWN, penalty(prefix, 1), null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 1);
+            // the same decision again (unchanged: not published again), then corrected (version 2)
+            send(producer, OWN, penalty(prefix, 1), null);
+            Map<String, String> corrected = penaltyFields(prefix, 1);
+            corrected.put("CF_NR_FK", "0.3");
+            send(producer, OWN, json.writeValueAsString(corrected), null);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        (Integer) library("legal_person_record", prefix + "1号").get("version") == 2);
+        Map<String, Object> row = library("legal_person_record", prefix + "1号");
+
+        List<ConsumerRecord<String, String>> published = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(OUTBOUND));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value().contains(prefix)) {
+                        published.add(r);
+                    }
+                }
+                return published.size() >= 2;
+            });
+            // nothing more than the two versions comes
+            consumer.poll(Duration.ofSeconds(3)).forEach(r -> {
+                if (r.value().contains(prefix)) {
+                    published.add(r);
+                }
+            });
+        }
+
+        assertThat(published).hasSize(2);
+        assertThat(published).extracting(ConsumerRecord::key).containsOnly(PenaltyFile.COMPANY_CODE);
+        assertThat(published)
+                .extracting(r -> header(r, "huiju-record-id"))
+                .containsOnly(String.valueOf(row.get("record_id")));
+        assertThat(published).extracting(r -> header(r, "huiju-version")).containsExactly("1", "2");
+        assertThat(published.get(1).value()).isEqualTo(String.valueOf(row.get("body")));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox WHERE record_id = ? AND published_at IS NULL",
+                        Integer.class,
+                        row.get("record_id")))
+                .isZero();
+    }
+
+    // ---------------------------------------------------------------- crash and restart
+
+    @Test
+    void theRouteStoppedMidBatchAndRestartedLosesNothingAndStoresNothingTwice() throws Exception {
+        String prefix = prefix();
+        int records = 1500;
+        long since = System.currentTimeMillis();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 1; i <= records; i++) {
+                send(producer, CRASH, penalty(prefix, i), null);
+            }
+        }
+
+        // stop it while a batch is between archive and receipt: some records stored, the batch not committed
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> countPrefix("legal_person_record", prefix) > 0
+                        && !jdbc.queryForList(
+                                        "SELECT payload_id FROM payload WHERE department = 'zf' AND channel = 'KAFKA'"
+                                                + " AND status = 'RECEIVED' AND received_at >= ?",
+                                        new Timestamp(since))
+                                .isEmpty());
+        int before = countPrefix("legal_person_record", prefix);
+        camel.getRouteController().stopRoute("kafka-zf", 1, TimeUnit.MILLISECONDS);
+        camel.getRouteController().startRoute("kafka-zf");
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> countPrefix("legal_person_record", prefix) == records);
+        assertThat(before).isLessThan(records);
+        // nothing twice: one row per decision, each in its first version, no history
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT document_number) FROM legal_person_record WHERE document_number LIKE ?",
+                        Integer.class,
+                        prefix + "%"))
+                .isEqualTo(records);
+        assertThat(jdbc.queryForObject(
+                        "SELECT MAX(version) FROM legal_person_record WHERE document_number LIKE ?",
+                        Integer.class,
+                        prefix + "%"))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM legal_person_record_history h JOIN legal_person_record r"
+                                + " ON h.record_id = r.record_id WHERE r.document_number LIKE ?",
+                        Integer.class,
+                        prefix + "%"))
+                .isZero();
+        // and every record was counted stored exactly once over all the payloads (re-delivered ones are unchanged)
+        List<Map<String, Object>> payloads = kafkaPayloads("zf", since);
+        assertThat(sum(payloads, "stored")).isEqualTo(records);
+        assertThat(sum(payloads, "received") - sum(payloads, "stored")).isEqualTo(sum(payloads, "unchanged"));
+        // offsets were committed batch by batch: after the restart only the batch in flight came again, not the topic
+        assertThat(sum(payloads, "unchanged")).isLessThan(records / 2);
+
+        // a crash after every batch was stored but before any offset was committed: the whole topic comes again
+        camel.getRouteController().stopRoute("kafka-zf");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString()))) {
+            admin.alterConsumerGroupOffsets(
+                            "huiju-kafka-zf", Map.of(new TopicPartition(CRASH, 0), new OffsetAndMetadata(0)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        long again = System.currentTimeMillis();
+        camel.getRouteController().startRoute("kafka-zf");
+        // done when the group has committed the whole topic again, i.e. every batch went through ingest
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> committed("huiju-kafka-zf") == records);
+        List<Map<String, Object>> redelivered = kafkaPayloads("zf", again);
+        assertThat(redelivered).isNotEmpty().allSatisfy(p -> assertThat(p.get("status"))
+                .isIn("DONE", "DUPLICATE"));
+        assertThat(sum(redelivered, "stored")).isZero();
+        assertThat(countPrefix("legal_person_record", prefix)).isEqualTo(records);
+        assertThat(jdbc.queryForObject(
+                        "SELECT MAX(version) FROM legal_person_record WHERE document_number LIKE ?",
+                        Integer.class,
+                        prefix + "%"))
+                .isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The first dead letter naming that source; others (from other tests) are taken off the queue on the way. */
+    String deadLetter(String source) {
+        jms.setReceiveTimeout(30_000);
+        for (int i = 0; i < 20; i++) {
+            String letter = (String) jms.receiveAndConvert("huiju.DLQ");
+            if (letter == null || letter.contains(source)) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    static String prefix() {
+        return "岩市监罚〔2024〕K" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    }
+
+    static Map<String, String> penaltyFields(String prefix, int number) {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("CF_XDR_MC", "龙岩市新罗区恒达贸易有限公司");
+        r.put("CF_XDR_LB", "法人及非法人组织");
+        r.put("CF_XDR_SHXYM", PenaltyFile.COMPANY_CODE);
+        r.put("CF_FRDB", "王建国");
+        r.put("CF_WSH", prefix + number + "号");
+        r.put("CF_WFXW", "销售不合格产品");
+        r.put("CF_SY", "销售不合格电线，货值2000元");
+        r.put("CF_YJ", "《中华人民共和国产品质量法》第四十九条");
+        r.put("CF_CFLB", "罚款");
+        r.put("CF_NR", "罚款2000元");
+        r.put("CF_NR_FK", "0.2");
+        r.put("CF_JDRQ", "2024-03-05");
+        r.put("CF_GSJZQ", "2025-03-05");
+        r.put("CF_CFJG", PenaltyFile.AUTHORITY);
+        r.put("CF_CFJGDM", PenaltyFile.AUTHORITY_CODE);
+        return r;
+    }
+
+    String penalty(String prefix, int number) throws IOException {
+        return json.writeValueAsString(penaltyFields(prefix, number));
+    }
+
+    static long committed(String group) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString()))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(CRASH, 0));
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p);
+    }
+
+    static void send(KafkaProducer<String, String> producer, String topic, String value, String department)
+            throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, value);
+        if (department != null) {
+            record.headers().add("department", department.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    int countPrefix(String table, String prefix) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + table + " WHERE document_number LIKE ?", Integer.class, prefix + "%");
+    }
+
+    List<Map<String, Object>> kafkaPayloads(String department, long since) {
+        return jdbc.queryForList(
+                "SELECT * FROM payload WHERE department = ? AND channel = 'KAFKA' AND received_at >= ?"
+                        + " ORDER BY received_at",
+                department,
+                new Timestamp(since));
+    }
+
+    /** The payloads since then, once all of them are finished and they hold that many records. */
+    List<Map<String, Object>> awaitKafkaPayloads(String department, long since, int received) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> kafkaPayloads(department, since),
+                        ps -> ps.stream().noneMatch(p -> "RECEIVED".equals(p.get("status")))
+                                && sum(ps, "received") >= received);
+    }
+
+    static int sum(List<Map<String, Object>> payloads, String column) {
+        return payloads.stream()
+                .mapToInt(p -> p.get(column) == null ? 0 : ((Number) p.get(column)).intValue())
+                .sum();
+    }
+
+    List<String> rejects(List<Map<String, Object>> payloads) {
+        List<String> codes = new ArrayList<>();
+        for (Map<String, Object> p : payloads) {
+            codes.addAll(jdbc.queryForList(
+                    "SELECT code FROM reject WHERE payload_id = ?", String.class, p.get("payload_id")));
+        }
+        return codes;
+    }
+}
