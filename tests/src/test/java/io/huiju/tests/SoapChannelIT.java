@@ -1,6 +1,7 @@
 package io.huiju.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.huiju.adapter.soap.api.Category;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
@@ -175,6 +177,29 @@ class SoapChannelIT extends HubTest {
     }
 
     @Test
+    void aLargerBatchIsAnsweredWithItsPayloadIdAndProcessedAfterwards() throws Exception {
+        PenaltyFile file = new PenaltyFile();
+        for (int i = 1; i <= 101; i++) { // over huiju.soap.sync-max-records (100)
+            file.company(i);
+        }
+        CreditPort scjg = client("scjg", "scjg-drop-1");
+
+        SubmitResponse answer = scjg.submit(submit(file, "large"));
+
+        assertThat(answer.getPayloadId()).isNotBlank();
+        // not waited for: the receipt comes from getReceipt, RECEIVED until it is done
+        Receipt receipt = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(() -> scjg.getReceipt(getReceipt(answer.getPayloadId())).getReceipt(), r -> !"RECEIVED"
+                        .equals(r.getStatus()));
+        assertThat(receipt.getStatus()).isEqualTo("DONE");
+        assertThat(receipt.getStored()).isEqualTo(101);
+        assertThat(receipt.getRecord()).hasSize(101).allSatisfy(r -> assertThat(r.getOutcome())
+                .isEqualTo(Outcome.STORED));
+    }
+
+    @Test
     void aHandWrittenEnvelopePostedOverPlainHttpIsStored() throws Exception {
         PenaltyFile file = new PenaltyFile().company(1);
         String body = """
@@ -318,13 +343,17 @@ class SoapChannelIT extends HubTest {
     // ---------------------------------------------------------------- helpers
 
     private CreditPort client(String department, String password) {
+        return client(department, password, WSS4JConstants.PW_TEXT);
+    }
+
+    private CreditPort client(String department, String password, String passwordType) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(CreditPort.class);
         factory.setAddress("http://127.0.0.1:" + port + "/services/credit");
         Map<String, Object> wss = new HashMap<>();
         wss.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
         wss.put(ConfigurationConstants.USER, department);
-        wss.put(ConfigurationConstants.PASSWORD_TYPE, WSS4JConstants.PW_TEXT);
+        wss.put(ConfigurationConstants.PASSWORD_TYPE, passwordType);
         wss.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
             for (var c : callbacks) {
                 ((WSPasswordCallback) c).setPassword(password);
