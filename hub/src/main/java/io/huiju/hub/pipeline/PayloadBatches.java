@@ -10,6 +10,7 @@ import io.huiju.transform.map.MissingColumnsException;
 import io.huiju.transform.read.CsvRecordReader;
 import io.huiju.transform.read.JsonLinesRecordReader;
 import io.huiju.transform.read.PayloadException;
+import io.huiju.transform.read.RecordsXmlReader;
 import io.huiju.transform.read.RowSource;
 import io.huiju.transform.read.excel.ExcelRecordReader;
 import io.huiju.transform.read.excel.WorkbookFiles;
@@ -98,6 +99,9 @@ public class PayloadBatches {
     private static RowSource open(PayloadContext payload, Mapping mapping)
             throws IOException, PayloadException, PayloadRejectedException {
         String name = payload.fileName().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".records.xml")) {
+            return RecordsXmlReader.open(Files.newInputStream(payload.archived()));
+        }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return CsvRecordReader.open(
                     Files.newInputStream(payload.archived()), mapping.encoding(), mapping.delimiter());
