@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,7 +31,7 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>The reader owns the stream: {@link #close()} closes it, and so does a failing {@code open}. Not thread-safe.
  */
-public final class CsvRecordReader implements RowSource {
+public final class CsvRecordReader extends ReadAhead implements RowSource {
 
     /** Longest line, and longest record, read before giving up: 1 MiB of characters. */
     public static final int DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
@@ -49,8 +48,6 @@ public final class CsvRecordReader implements RowSource {
     private final CsvHeader header;
     private final Charset charset;
     private final List<String> warnings;
-    private RawRecord next;
-    private boolean finished;
 
     private CsvRecordReader(CSVParser parser, LineGuardReader guard, EncodingSniffer.Result sniffed)
             throws PayloadException {
@@ -142,24 +139,7 @@ public final class CsvRecordReader implements RowSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private RawRecord advance() {
+    protected RawRecord advance() {
         while (true) {
             // The parser has consumed exactly the previous record and its line break, so this is where the next begins.
             long line = parser.getCurrentLineNumber() + 1;
@@ -167,12 +147,12 @@ public final class CsvRecordReader implements RowSource {
             CSVRecord values;
             try {
                 if (!records.hasNext()) {
-                    finished = true;
+                    finish();
                     return null;
                 }
                 values = records.next();
             } catch (RuntimeException e) {
-                finished = true;
+                finish();
                 return ReadFailure.of(ReadFailure.unwrap(e), line, guard.maxChars())
                         .toRecord(line);
             }
@@ -184,8 +164,7 @@ public final class CsvRecordReader implements RowSource {
 
     @Override
     public void close() throws IOException {
-        finished = true;
-        next = null;
+        finish();
         parser.close();
     }
 

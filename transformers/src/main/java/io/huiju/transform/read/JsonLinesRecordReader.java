@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -33,7 +32,7 @@ import java.util.Set;
  * but an array, a string, a number...). A value that is itself an object or array is kept as its JSON text; {@code
  * null} is an empty field. Not thread-safe; must be closed.
  */
-public final class JsonLinesRecordReader implements RowSource {
+public final class JsonLinesRecordReader extends ReadAhead implements RowSource {
 
     public static final String NOT_JSON = "NOT_JSON";
     public static final String NOT_OBJECT = "NOT_OBJECT";
@@ -46,8 +45,6 @@ public final class JsonLinesRecordReader implements RowSource {
     private final BufferedReader lines;
     private final List<String> header;
     private long line;
-    private RawRecord next;
-    private boolean finished;
 
     private JsonLinesRecordReader(BufferedReader lines, List<String> header) {
         this.lines = lines;
@@ -120,24 +117,7 @@ public final class JsonLinesRecordReader implements RowSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private RawRecord advance() {
+    protected RawRecord advance() {
         try {
             for (String text = lines.readLine(); text != null; text = lines.readLine()) {
                 line++;
@@ -146,11 +126,11 @@ public final class JsonLinesRecordReader implements RowSource {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            finished = true;
+            finish();
             return RawRecord.defective(
                     line + 1, Map.of(), PayloadException.READ_ERROR, "读取第" + (line + 1) + "行时出错：" + e.getMessage());
         }
-        finished = true;
+        finish();
         return null;
     }
 
@@ -200,8 +180,7 @@ public final class JsonLinesRecordReader implements RowSource {
 
     @Override
     public void close() throws IOException {
-        finished = true;
-        next = null;
+        finish();
         lines.close();
     }
 }

@@ -2,15 +2,14 @@ package io.huiju.transform.read.excel;
 
 import io.huiju.transform.RawRecord;
 import io.huiju.transform.read.PayloadException;
+import io.huiju.transform.read.ReadAhead;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /** Finds the data sheet and its header row, then reads that sheet's rows as records: the part both formats share. */
-final class SheetRecords implements Iterator<RawRecord> {
+final class SheetRecords extends ReadAhead {
 
     /** The header row is looked for among rows 1 to this, so title rows above it are passed over. */
     static final int HEADER_SEARCH_ROWS = 30;
@@ -21,8 +20,6 @@ final class SheetRecords implements Iterator<RawRecord> {
     private final ExcelHeader header;
     private final String sheetName;
     private long lastRow;
-    private RawRecord next;
-    private boolean finished;
 
     private SheetRecords(SheetSource source, ExcelHeader header, long headerRow) {
         this.source = source;
@@ -71,31 +68,14 @@ final class SheetRecords implements Iterator<RawRecord> {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private RawRecord advance() {
+    protected RawRecord advance() {
         while (true) {
             SheetRow row;
             try {
                 row = source.nextRow();
             } catch (PayloadException e) {
                 // Like a CSV file cut short: the rows before were sound, and this says where reading stopped.
-                finished = true;
+                finish();
                 source.close();
                 return RawRecord.defective(
                         lastRow + 1,
@@ -104,7 +84,7 @@ final class SheetRecords implements Iterator<RawRecord> {
                         "读取第" + (lastRow + 1) + "行起的内容时出错，从该行起的内容未处理：" + e.getMessage());
             }
             if (row == null) {
-                finished = true;
+                finish();
                 return null;
             }
             lastRow = row.number();
@@ -115,8 +95,7 @@ final class SheetRecords implements Iterator<RawRecord> {
     }
 
     void close() {
-        finished = true;
-        next = null;
+        finish();
         source.close();
     }
 }
