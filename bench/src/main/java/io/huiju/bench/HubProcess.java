@@ -25,6 +25,7 @@ final class HubProcess implements AutoCloseable {
             String user,
             String password,
             String xmx,
+            List<String> javaOptions,
             Path gcLog,
             Path log) {}
 
@@ -51,10 +52,10 @@ final class HubProcess implements AutoCloseable {
 
     static HubProcess start(Launch l) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx" + l.xmx(),
-                "-Xlog:gc:file=" + l.gcLog(),
+        List<String> command =
+                new java.util.ArrayList<>(List.of(java.toString(), "-Xmx" + l.xmx(), "-Xlog:gc:file=" + l.gcLog()));
+        command.addAll(l.javaOptions());
+        command.addAll(List.of(
                 "-jar",
                 l.jar().toString(),
                 "--spring.profiles.active=postgres",
