@@ -26,8 +26,8 @@ final class WorkbookSink implements RowSink {
         /** In the cell ({@code t="inlineStr"}): what SXSSF writes by default. */
         INLINE,
         /**
-         * In xl/sharedStrings.xml, each cell holding an index: what Excel and LibreOffice write. The whole table is
-         * held in the generator's memory until the workbook is written, so this needs a large heap for big files.
+         * In xl/sharedStrings.xml, each cell holding an index: what Excel and LibreOffice write. Written by {@link
+         * SharedStringsWorkbookSink}: SXSSF's own shared strings table took 4.6 GB of heap for 100,000 rows.
          */
         SHARED
     }
@@ -45,16 +45,19 @@ final class WorkbookSink implements RowSink {
     private final CellStyle dateStyle;
     private int nextRow;
 
-    private WorkbookSink(Path file, Strings strings) {
+    private WorkbookSink(Path file) {
         this.file = file;
-        this.workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, strings == Strings.SHARED);
+        this.workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, false);
         this.sheet = workbook.createSheet(SHEET_NAME);
         this.dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
     }
 
-    static WorkbookSink open(Path file, Strings strings) {
-        WorkbookSink sink = new WorkbookSink(file, strings);
+    static RowSink open(Path file, Strings strings) throws IOException {
+        if (strings == Strings.SHARED) {
+            return new SharedStringsWorkbookSink(file);
+        }
+        WorkbookSink sink = new WorkbookSink(file);
         sink.sheet.createRow(sink.nextRow++).createCell(0).setCellValue(TITLE);
         return sink;
     }
@@ -69,10 +72,7 @@ final class WorkbookSink implements RowSink {
 
     @Override
     public void row(String[] fields) {
-        if (nextRow >= MAX_DATA_ROWS + 2) {
-            throw new IllegalArgumentException(String.format(
-                    "an .xlsx sheet holds at most %,d data rows below a title and a header", MAX_DATA_ROWS));
-        }
+        requireRoom(nextRow);
         Row row = sheet.createRow(nextRow++);
         for (int i = 0; i < fields.length; i++) {
             String text = fields[i];
@@ -80,22 +80,42 @@ final class WorkbookSink implements RowSink {
                 continue;
             }
             Cell cell = row.createCell(i);
-            switch (i) {
-                case PenaltyLayout.DECISION_DATE, PenaltyLayout.VALID_UNTIL, PenaltyLayout.PUBLICITY_DEADLINE ->
-                    date(cell, text);
-                case PenaltyLayout.FINE, PenaltyLayout.CONFISCATED -> cell.setCellValue(Double.parseDouble(text));
-                default -> cell.setCellValue(text);
+            LocalDate date = date(i, text);
+            if (date != null) {
+                cell.setCellValue(date);
+                cell.setCellStyle(dateStyle);
+            } else if (isAmount(i)) {
+                cell.setCellValue(Double.parseDouble(text));
+            } else {
+                cell.setCellValue(text);
             }
         }
     }
 
-    private void date(Cell cell, String text) {
-        try {
-            cell.setCellValue(LocalDate.parse(text));
-            cell.setCellStyle(dateStyle);
-        } catch (DateTimeParseException typedAsText) {
-            cell.setCellValue(text);
+    /** @param row the 0-based index of the row about to be written */
+    static void requireRoom(long row) {
+        if (row >= MAX_DATA_ROWS + 2) {
+            throw new IllegalArgumentException(String.format(
+                    "an .xlsx sheet holds at most %,d data rows below a title and a header", MAX_DATA_ROWS));
         }
+    }
+
+    /** The date of a date column's field, or null: not a date column, or a date no calendar has (kept as text). */
+    static LocalDate date(int column, String text) {
+        if (column != PenaltyLayout.DECISION_DATE
+                && column != PenaltyLayout.VALID_UNTIL
+                && column != PenaltyLayout.PUBLICITY_DEADLINE) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException typedAsText) {
+            return null;
+        }
+    }
+
+    static boolean isAmount(int column) {
+        return column == PenaltyLayout.FINE || column == PenaltyLayout.CONFISCATED;
     }
 
     @Override

@@ -10,23 +10,31 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class WorkbookSinkTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void writesTitleHeaderAndTypedCells() throws Exception {
-        Path file = dir.resolve("p.xlsx");
-        PenaltyFileGenerator.Counts counts = new PenaltyFileGenerator(7).write(2_000, file);
-        assertThat(counts.rows()).isEqualTo(2_000);
+    @ParameterizedTest
+    @EnumSource(WorkbookSink.Strings.class)
+    void writesTitleHeaderAndTypedCells(WorkbookSink.Strings strings) throws Exception {
+        Path file = dir.resolve("p-" + strings + ".xlsx");
+        PenaltyFileGenerator.Counts counts = new PenaltyFileGenerator(7).write(1_000, file, strings);
+        assertThat(counts.rows()).isEqualTo(1_000);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+            int sharedStrings = workbook.getSharedStringSource().getUniqueCount();
+            if (strings == WorkbookSink.Strings.SHARED) {
+                assertThat(sharedStrings).isGreaterThan(1_000);
+            } else {
+                assertThat(sharedStrings).isZero();
+            }
             Sheet sheet = workbook.getSheet(WorkbookSink.SHEET_NAME);
-            assertThat(sheet.getLastRowNum()).isEqualTo(2_001);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1_001);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(WorkbookSink.TITLE);
             Row header = sheet.getRow(1);
             for (int i = 0; i < PenaltyLayout.HEADERS.size(); i++) {
@@ -55,7 +63,7 @@ class WorkbookSinkTest {
                 }
             }
             assertThat(textDates).isEqualTo(counts.invalidByDefect().get(PenaltyFileGenerator.Defect.UNPARSABLE_DATE));
-            assertThat(dates + textDates).isEqualTo(2_000);
+            assertThat(dates + textDates).isEqualTo(1_000);
         }
     }
 }
