@@ -167,6 +167,21 @@ public final class ExcelBenchmark {
                                 .hubMeasured()
                                 .map(d -> String.format("%,d ms", d.toMillis()))
                                 .orElse("n/a"));
+        line("CPU ms, hub JVM", csv, xlsx, l -> String.format("%,d", l.run().hubCpuMillis()));
+        line(
+                "CPU ms, PostgreSQL backends",
+                csv,
+                xlsx,
+                l -> l.run().databaseCpuMillis().isPresent()
+                        ? String.format("%,d", l.run().databaseCpuMillis().getAsLong())
+                        : "n/a");
+        line(
+                "CPU µs per row, both",
+                csv,
+                xlsx,
+                l -> l.run().cpuMicrosPerRow(rows).isPresent()
+                        ? String.format("%.0f", l.run().cpuMicrosPerRow(rows).getAsDouble())
+                        : "n/a");
         line("peak heap (GC log)", csv, xlsx, l -> mib(l.run().heap().peakMiB()));
         line("  during the load, before GC", csv, xlsx, l -> mib(l.run().heap().loadPeakMiB()));
         line(
@@ -182,6 +197,18 @@ public final class ExcelBenchmark {
                 ratio == null ? "n/a" : String.format("%.1f %%", 100 * ratio),
                 100 * TARGET_RATIO,
                 ratio == null ? "n/a" : ratio >= TARGET_RATIO ? "met" : "NOT met");
+        if (csv != null
+                && csv.run().cpuMicrosPerRow(rows).isPresent()
+                && xlsx.run().cpuMicrosPerRow(rows).isPresent()) {
+            System.out.printf(
+                    "%-34s %18s  (less sensitive to other work on the machine)%n",
+                    "ratio by CPU per row (csv / xlsx)",
+                    String.format(
+                            "%.1f %%",
+                            100
+                                    * csv.run().cpuMicrosPerRow(rows).getAsDouble()
+                                    / xlsx.run().cpuMicrosPerRow(rows).getAsDouble()));
+        }
         boolean xlsxComplete = !xlsx.run().timedOut()
                 && "DONE".equals(xlsx.run().status())
                 && xlsx.run().payload().received() == rows;

@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -38,11 +41,27 @@ final class HubIngest {
                     value: national-penalty
             """;
 
-    /** What a hub run measured: the wall clock from the move to DONE, its payload row, its peak heap. */
-    record HubRun(HubPayload payload, long wallMillis, boolean timedOut, GcLog.Heap heap) {
+    /**
+     * What a hub run measured: the wall clock from the move to DONE, its payload row, its peak heap, and the CPU time
+     * the hub and its PostgreSQL backends used meanwhile (the latter absent when the server is on another machine).
+     */
+    record HubRun(
+            HubPayload payload,
+            long wallMillis,
+            boolean timedOut,
+            GcLog.Heap heap,
+            long hubCpuMillis,
+            OptionalLong databaseCpuMillis) {
 
         double rowsPerSecond(long rows) {
             return rows * 1000.0 / Math.max(1, wallMillis);
+        }
+
+        /** Microseconds of CPU per row, the hub's and the database's together; empty without the latter. */
+        OptionalDouble cpuMicrosPerRow(long rows) {
+            return databaseCpuMillis.isEmpty()
+                    ? OptionalDouble.empty()
+                    : OptionalDouble.of((hubCpuMillis + databaseCpuMillis.getAsLong()) * 1000.0 / rows);
         }
 
         String status() {
@@ -105,11 +124,15 @@ final class HubIngest {
                 launch.port(), launch.xmx(), file.getFileName(), log);
         HubRun run;
         double loadFrom;
+        long hubCpu;
+        OptionalLong databaseCpu;
         try (HubProcess hub = HubProcess.start(launch)) {
             hub.awaitHealthy(HEALTH_TIMEOUT);
             Path staged = home.resolve("incoming").resolve(file.getFileName());
             stage(file, staged);
             try (Connection c = settings.databases().connect(database)) {
+                Map<Integer, Long> backendsBefore = BackendCpu.read(c);
+                long hubBefore = hub.cpuMillis();
                 long t0 = System.nanoTime();
                 loadFrom = hub.uptimeSeconds(t0);
                 Files.move(
@@ -117,9 +140,12 @@ final class HubIngest {
                         home.resolve("inbox/bench").resolve(file.getFileName()),
                         StandardCopyOption.ATOMIC_MOVE);
                 run = await(c, hub, t0, rows);
+                hubCpu = hub.cpuMillis() - hubBefore;
+                databaseCpu = BackendCpu.between(backendsBefore, BackendCpu.read(c));
             }
         }
-        return new HubRun(run.payload(), run.wallMillis(), run.timedOut(), GcLog.heap(gcLog, loadFrom));
+        return new HubRun(
+                run.payload(), run.wallMillis(), run.timedOut(), GcLog.heap(gcLog, loadFrom), hubCpu, databaseCpu);
     }
 
     /** A fresh hub home: the repository's routes and mappings, the bench department's route, an empty inbox. */
@@ -152,12 +178,12 @@ final class HubIngest {
             long now = System.nanoTime();
             last = HubPayload.read(c);
             if (last.isPresent() && last.get().finished()) {
-                return new HubRun(last.get(), (now - t0) / 1_000_000, false, null);
+                return new HubRun(last.get(), (now - t0) / 1_000_000, false, null, 0, OptionalLong.empty());
             }
             if (now - t0 > timeout) {
                 System.out.println("the hub did not finish within "
                         + settings.timeout().toMinutes() + " minutes; last lines of its log:\n" + hub.tail(20));
-                return new HubRun(last.orElse(null), (now - t0) / 1_000_000, true, null);
+                return new HubRun(last.orElse(null), (now - t0) / 1_000_000, true, null, 0, OptionalLong.empty());
             }
             hub.requireAlive("while loading the file");
             if (last.isEmpty() && now - t0 > FIRST_SIGHT.toNanos()) {

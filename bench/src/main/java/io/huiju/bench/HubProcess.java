@@ -44,6 +44,14 @@ final class HubProcess implements AutoCloseable {
         return (nanoTime - startedNanos) / 1e9;
     }
 
+    /** CPU time the hub's JVM has used so far, all threads; zero where the platform does not tell. */
+    long cpuMillis() {
+        return process.info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toMillis)
+                .orElse(0L);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
