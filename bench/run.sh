@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # One command: generate the penalty file, load it through the hub and through COPY + upsert, print both rates.
 # Arguments go to IngestBenchmark (--rows N, --keep, --anchor-only, ...); see bench/README.md.
+# With --excel, the same rows as .csv and as .xlsx through one hub each instead (ExcelBenchmark, issue [2]).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LANG="${LANG:-C.UTF-8}"
 
 modules=hub,bench
+main=io.huiju.bench.IngestBenchmark
+args=()
 for arg in "$@"; do
-  if [[ "$arg" == --anchor-only ]]; then modules=bench; fi
+  case "$arg" in
+    --anchor-only) modules=bench; args+=("$arg") ;;
+    --excel) main=io.huiju.bench.ExcelBenchmark ;;
+    *) args+=("$arg") ;;
+  esac
 done
 
 # Package and write the classpath in one reactor run: a separate `mvn -pl bench dependency:build-classpath` would
 # resolve huiju-model from ~/.m2 (possibly stale) instead of model/target. Each module writes its own
-# target/classpath.txt; the bench's is the one used.
-mvn -B -q -DskipTests -Dspotless.check.skip=true -pl "$modules" -am package dependency:build-classpath \
+# target/classpath.txt; the bench's is the one used. BENCH_MVN_OPTS adds options, e.g. -o to stay offline.
+mvn -B -q ${BENCH_MVN_OPTS:-} -DskipTests -Dspotless.check.skip=true -pl "$modules" -am package dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime
 
-exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.huiju.bench.IngestBenchmark "$@"
+exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" ${args[@]+"${args[@]}"}

@@ -10,6 +10,9 @@ import java.util.Properties;
 final class BenchDatabases {
 
     static final String HUB = "huiju_bench_hub";
+    /** The .xlsx run of the Excel benchmark, beside the .csv run in {@link #HUB}. */
+    static final String HUB_XLSX = "huiju_bench_hub_xlsx";
+
     static final String COPY = "huiju_bench_copy";
 
     private final String jdbcBase;

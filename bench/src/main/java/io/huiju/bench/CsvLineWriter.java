@@ -1,15 +1,41 @@
 package io.huiju.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
-/** Writes RFC 4180 records: comma-separated, CRLF-terminated, a field quoted only when it must be. */
-final class CsvLineWriter {
+/** Writes RFC 4180 records: comma-separated, CRLF-terminated, a field quoted only when it must be. UTF-8, no BOM. */
+final class CsvLineWriter implements RowSink {
 
     private final Writer out;
 
     CsvLineWriter(Writer out) {
         this.out = out;
+    }
+
+    static CsvLineWriter open(Path file) throws IOException {
+        return new CsvLineWriter(new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 20));
+    }
+
+    @Override
+    public void header(List<String> names) throws IOException {
+        write(names);
+    }
+
+    @Override
+    public void row(String[] fields) throws IOException {
+        write(fields);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
     }
 
     void write(Iterable<String> fields) throws IOException {

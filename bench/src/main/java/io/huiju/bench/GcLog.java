@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class GcLog {
 
     private static final Pattern PAUSE = Pattern.compile(
-            "^\\[(\\d+(?:\\.\\d+)?)s].*Pause.* (\\d+(?:\\.\\d+)?)([BKMG])->(\\d+(?:\\.\\d+)?)([BKMG])\\(");
+            "^\\[(\\d+(?:\\.\\d+)?)s].*Pause (\\w+).* (\\d+(?:\\.\\d+)?)([BKMG])->(\\d+(?:\\.\\d+)?)([BKMG])\\(");
 
     /**
      * The peak over the whole run, as the issue asks for it, and the figures of the load alone: G1 sizes its young
@@ -26,11 +26,18 @@ final class GcLog {
      *
      * @param peakMiB largest heap before a collection, start-up included
      * @param loadPeakMiB largest heap before a collection after the file reached the inbox
-     * @param loadLiveMiB largest heap after a collection after the file reached the inbox: what the load keeps alive
+     * @param loadLiveMiB largest heap after a collection after the file reached the inbox: what the load keeps alive.
+     *     Only pauses that move objects count (Young, Mixed, Full): after G1's Remark and Cleanup pauses the heap
+     *     still holds the garbage of the old generation, which is not what the load keeps alive.
      */
     record Heap(OptionalDouble peakMiB, OptionalDouble loadPeakMiB, OptionalDouble loadLiveMiB) {}
 
-    private record Pause(double uptimeSeconds, double beforeMiB, double afterMiB) {}
+    private record Pause(double uptimeSeconds, String kind, double beforeMiB, double afterMiB) {
+
+        boolean evacuates() {
+            return kind.equals("Young") || kind.equals("Full");
+        }
+    }
 
     private GcLog() {}
 
@@ -45,8 +52,9 @@ final class GcLog {
                     .filter(Matcher::find)
                     .map(m -> new Pause(
                             Double.parseDouble(m.group(1)),
-                            mebibytes(m.group(2), m.group(3)),
-                            mebibytes(m.group(4), m.group(5))))
+                            m.group(2),
+                            mebibytes(m.group(3), m.group(4)),
+                            mebibytes(m.group(5), m.group(6))))
                     .toList();
         }
         return new Heap(
@@ -56,7 +64,7 @@ final class GcLog {
                         .mapToDouble(Pause::beforeMiB)
                         .max(),
                 pauses.stream()
-                        .filter(p -> p.uptimeSeconds >= loadFromSeconds)
+                        .filter(p -> p.uptimeSeconds >= loadFromSeconds && p.evacuates())
                         .mapToDouble(Pause::afterMiB)
                         .max());
     }

@@ -25,6 +25,7 @@ final class HubProcess implements AutoCloseable {
             String user,
             String password,
             String xmx,
+            List<String> javaOptions,
             Path gcLog,
             Path log) {}
 
@@ -43,6 +44,14 @@ final class HubProcess implements AutoCloseable {
         return (nanoTime - startedNanos) / 1e9;
     }
 
+    /** CPU time the hub's JVM has used so far, all threads; zero where the platform does not tell. */
+    long cpuMillis() {
+        return process.info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toMillis)
+                .orElse(0L);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -51,10 +60,10 @@ final class HubProcess implements AutoCloseable {
 
     static HubProcess start(Launch l) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx" + l.xmx(),
-                "-Xlog:gc:file=" + l.gcLog(),
+        List<String> command =
+                new java.util.ArrayList<>(List.of(java.toString(), "-Xmx" + l.xmx(), "-Xlog:gc:file=" + l.gcLog()));
+        command.addAll(l.javaOptions());
+        command.addAll(List.of(
                 "-jar",
                 l.jar().toString(),
                 "--spring.profiles.active=postgres",

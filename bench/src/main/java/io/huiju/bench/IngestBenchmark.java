@@ -1,19 +1,14 @@
 package io.huiju.bench;
 
-import java.io.IOException;
+import io.huiju.bench.HubIngest.HubRun;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Optional;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One command, one run: generates the penalty file, loads it through the hub's file channel into one fresh database
@@ -26,40 +21,24 @@ public final class IngestBenchmark {
 
     private static final String USAGE = "IngestBenchmark [--rows N] [--jdbc-base jdbc:postgresql://127.0.0.1:5432/]"
             + " [--user postgres] [--password P] [--timeout-minutes 30] [--hub-xmx 512m] [--work-mem 256MB]"
-            + " [--seed S] [--keep] [--anchor-only]";
+            + " [--seed S] [--hub-java-options \"-XX:...\"] [--keep] [--anchor-only]";
     private static final Set<String> OPTIONS = Set.of(
-            "--rows", "--jdbc-base", "--user", "--password", "--timeout-minutes", "--hub-xmx", "--work-mem", "--seed");
+            "--rows",
+            "--jdbc-base",
+            "--user",
+            "--password",
+            "--timeout-minutes",
+            "--hub-xmx",
+            "--work-mem",
+            "--seed",
+            "--hub-java-options");
     private static final Set<String> FLAGS = Set.of("--keep", "--anchor-only");
-    static final String HUB_JAR = "hub/target/huiju-hub-0.1.0-SNAPSHOT-exec.jar";
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
-    private static final long POLL_MILLIS = 250;
-    /** The file channel looks every 2 s and waits for a stable size; a minute without a payload row means trouble. */
-    private static final Duration FIRST_SIGHT = Duration.ofSeconds(60);
-
-    private static final String BENCH_ROUTE =
-            """
-            - templatedRoute:
-                routeTemplateRef: file-drop
-                routeId: file-drop-bench
-                parameters:
-                  - name: department
-                    value: bench
-                  - name: mapping
-                    value: national-penalty
-            """;
-
-    /** What the hub run measured: the wall clock from the move to DONE, its payload row, its peak heap. */
-    record HubRun(HubPayload payload, long wallMillis, boolean timedOut, GcLog.Heap heap) {
-
-        double rowsPerSecond(long rows) {
-            return rows * 1000.0 / Math.max(1, wallMillis);
-        }
-    }
 
     private final Args args;
     private final Path root;
     private final Path out;
     private final BenchDatabases databases;
+    private final HubIngest hubs;
 
     private IngestBenchmark(Args args, Path root) {
         this.args = args;
@@ -69,6 +48,21 @@ public final class IngestBenchmark {
                 args.get("--jdbc-base", "jdbc:postgresql://127.0.0.1:5432/"),
                 args.get("--user", "postgres"),
                 args.get("--password", ""));
+        this.hubs = new HubIngest(hubSettings(args, root, out, databases));
+    }
+
+    /** The options every benchmark that starts hubs shares. */
+    static HubIngest.Settings hubSettings(Args args, Path root, Path out, BenchDatabases databases) {
+        String javaOptions = args.get("--hub-java-options", "").trim();
+        return new HubIngest.Settings(
+                root,
+                out,
+                databases,
+                args.get("--user", "postgres"),
+                args.get("--password", ""),
+                args.get("--hub-xmx", "512m"),
+                javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")),
+                Duration.ofMinutes(args.getLong("--timeout-minutes", 30)));
     }
 
     public static void main(String[] argv) {
@@ -86,7 +80,7 @@ public final class IngestBenchmark {
         System.exit(code);
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isRegularFile(cwd.resolve("bench/pom.xml"))) {
             throw new IllegalStateException(
@@ -101,9 +95,8 @@ public final class IngestBenchmark {
             throw new IllegalArgumentException("--rows must be at least 1");
         }
         boolean withHub = !args.has("--anchor-only");
-        Path jar = root.resolve(HUB_JAR);
         if (withHub) {
-            requireHubInstallation(jar);
+            HubIngest.requireInstallation(root);
         }
         printMachine();
 
@@ -118,7 +111,7 @@ public final class IngestBenchmark {
             HubRun hub = null;
             if (withHub) {
                 databases.recreate(BenchDatabases.HUB);
-                hub = runHub(jar, csv, rows);
+                hub = hubs.load(csv, rows, BenchDatabases.HUB, "hub");
             }
             System.out.println();
             CopyAnchor.Result anchor = CopyAnchor.run(
@@ -140,109 +133,11 @@ public final class IngestBenchmark {
         }
     }
 
-    private void requireHubInstallation(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the hub jar " + jar + " is missing: build it with `mvn -B -DskipTests"
-                    + " -pl hub -am package` (bench/run.sh does), or pass --anchor-only to measure the anchor alone");
-        }
-        for (String dir : new String[] {"routes", "mappings"}) {
-            if (!Files.isDirectory(root.resolve(dir))) {
-                throw new IllegalStateException("the hub's " + dir + "/ directory is missing at " + root.resolve(dir));
-            }
-        }
-    }
-
-    private HubRun runHub(Path jar, Path csv, long rows) throws Exception {
-        Path home = prepareHome();
-        Path gcLog = out.resolve("hub-gc.log");
-        Path log = out.resolve("hub.log");
-        Files.deleteIfExists(gcLog);
-        HubProcess.Launch launch = new HubProcess.Launch(
-                jar,
-                home,
-                HubProcess.freePort(),
-                databases.url(BenchDatabases.HUB),
-                args.get("--user", "postgres"),
-                args.get("--password", ""),
-                args.get("--hub-xmx", "512m"),
-                gcLog,
-                log);
-        System.out.printf("%nstarting the hub on port %d (-Xmx%s), log %s%n", launch.port(), launch.xmx(), log);
-        HubRun run;
-        double loadFrom;
-        try (HubProcess hub = HubProcess.start(launch)) {
-            hub.awaitHealthy(HEALTH_TIMEOUT);
-            Path staged = home.resolve("incoming").resolve(csv.getFileName());
-            stage(csv, staged);
-            try (Connection c = databases.connect(BenchDatabases.HUB)) {
-                long t0 = System.nanoTime();
-                loadFrom = hub.uptimeSeconds(t0);
-                Files.move(
-                        staged, home.resolve("inbox/bench").resolve(csv.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                run = await(c, hub, t0, rows);
-            }
-        }
-        return new HubRun(run.payload(), run.wallMillis(), run.timedOut(), GcLog.heap(gcLog, loadFrom));
-    }
-
-    /** A fresh hub home: the repository's routes and mappings, the bench department's route, an empty inbox. */
-    private Path prepareHome() throws IOException {
-        Path home = out.resolve("home");
-        deleteTree(home);
-        copyTree(root.resolve("routes"), home.resolve("routes"));
-        copyTree(root.resolve("mappings"), home.resolve("mappings"));
-        Path departments = Files.createDirectories(home.resolve("routes/departments"));
-        Files.writeString(departments.resolve("bench.camel.yaml"), BENCH_ROUTE, StandardCharsets.UTF_8);
-        Files.createDirectories(home.resolve("inbox/bench"));
-        Files.createDirectories(home.resolve("incoming"));
-        return home;
-    }
-
-    /** Outside the inbox, on the same file system, so the move into the inbox is atomic; a link saves the copy. */
-    private static void stage(Path csv, Path staged) throws IOException {
-        try {
-            Files.createLink(staged, csv);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(csv, staged);
-        }
-    }
-
-    private HubRun await(Connection c, HubProcess hub, long t0, long rows) throws SQLException, InterruptedException {
-        long timeout = Duration.ofMinutes(args.getLong("--timeout-minutes", 30)).toNanos();
-        long nextReport = t0 + Duration.ofSeconds(10).toNanos();
-        Optional<HubPayload> last = Optional.empty();
-        while (true) {
-            long now = System.nanoTime();
-            last = HubPayload.read(c);
-            if (last.isPresent() && last.get().finished()) {
-                return new HubRun(last.get(), (now - t0) / 1_000_000, false, null);
-            }
-            if (now - t0 > timeout) {
-                System.out.println("the hub did not finish within " + args.getLong("--timeout-minutes", 30)
-                        + " minutes; last lines of its log:\n" + hub.tail(20));
-                return new HubRun(last.orElse(null), (now - t0) / 1_000_000, true, null);
-            }
-            hub.requireAlive("while loading the file");
-            if (last.isEmpty() && now - t0 > FIRST_SIGHT.toNanos()) {
-                throw new IllegalStateException("no payload row for department 'bench' " + FIRST_SIGHT.toSeconds()
-                        + " s after the file reached the inbox: is route file-drop-bench running? last lines of the"
-                        + " hub's log:\n" + hub.tail(40));
-            }
-            if (now >= nextReport) {
-                System.out.printf(
-                        "  %4d s  %s%n",
-                        (now - t0) / 1_000_000_000,
-                        last.map(p -> String.format(
-                                        "%s, %,d of %,d rows received, %,d stored, %,d rejected",
-                                        p.status(), p.received(), rows, p.stored(), p.rejected()))
-                                .orElse("no payload row yet"));
-                nextReport += Duration.ofSeconds(10).toNanos();
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-    }
-
     private void printMachine() throws SQLException {
+        printMachine(databases);
+    }
+
+    static void printMachine(BenchDatabases databases) throws SQLException {
         System.out.printf(
                 "machine: %d cores, load average %.2f, Java %s, %s%n",
                 Runtime.getRuntime().availableProcessors(),
@@ -320,29 +215,5 @@ public final class IngestBenchmark {
             return 3;
         }
         return "FAILED".equals(hub.payload().status()) ? 1 : 0;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

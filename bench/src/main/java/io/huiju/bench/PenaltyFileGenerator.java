@@ -1,11 +1,7 @@
 package io.huiju.bench;
 
 import io.huiju.model.SubjectKind;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,16 +12,17 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Writes a CSV file in the national penalty layout: new decisions, ~10 % corrections of earlier decisions (same
+ * Writes a CSV file (or an .xlsx workbook, see {@link WorkbookSink}) in the national penalty layout: new decisions, ~10 % corrections of earlier decisions (same
  * natural key, other content) and ~2 % rows a validator must reject. Deterministic for a given seed; streams, and
  * keeps only a bounded sample of earlier keys to correct.
  *
- * <p>Usage: {@code PenaltyFileGenerator --rows N --out FILE [--seed S]}
+ * <p>Usage: {@code PenaltyFileGenerator --rows N --out FILE.csv|FILE.xlsx [--seed S] [--shared-strings]}
  */
 public final class PenaltyFileGenerator {
 
     static final long DEFAULT_SEED = 20_240_601L;
-    private static final String USAGE = "PenaltyFileGenerator --rows N --out FILE [--seed S]";
+    private static final String USAGE =
+            "PenaltyFileGenerator --rows N --out FILE.csv|FILE.xlsx [--seed S] [--shared-strings]";
     private static final int INVALID_PER_MILLE = 20;
     private static final int UPDATE_PER_MILLE = 100;
     private static final int RESERVOIR = 50_000;
@@ -76,14 +73,18 @@ public final class PenaltyFileGenerator {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = Args.parse(argv, Set.of("--rows", "--out", "--seed"), Set.of(), USAGE);
+        Args args = Args.parse(argv, Set.of("--rows", "--out", "--seed"), Set.of("--shared-strings"), USAGE);
         long rows = args.getLong("--rows", -1);
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be at least 1\nusage: " + USAGE);
         }
         Path out = Path.of(args.require("--out"));
         long started = System.nanoTime();
-        Counts counts = new PenaltyFileGenerator(args.getLong("--seed", DEFAULT_SEED)).write(rows, out);
+        Counts counts = new PenaltyFileGenerator(args.getLong("--seed", DEFAULT_SEED))
+                .write(
+                        rows,
+                        out,
+                        args.has("--shared-strings") ? WorkbookSink.Strings.SHARED : WorkbookSink.Strings.INLINE);
         print(counts, out, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -105,6 +106,11 @@ public final class PenaltyFileGenerator {
     }
 
     Counts write(long rows, Path out) throws IOException {
+        return write(rows, out, WorkbookSink.Strings.INLINE);
+    }
+
+    /** A CSV file, or an .xlsx workbook when {@code out} ends with .xlsx; {@code strings} matters only to the latter. */
+    Counts write(long rows, Path out, WorkbookSink.Strings strings) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         long fresh = 0;
@@ -117,22 +123,20 @@ public final class PenaltyFileGenerator {
         for (Defect d : Defect.values()) {
             byDefect.put(d, 0L);
         }
-        try (Writer w = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 20)) {
-            CsvLineWriter csv = new CsvLineWriter(w);
-            csv.write(PenaltyLayout.HEADERS);
+        try (RowSink sink = RowSink.open(out, strings)) {
+            sink.header(PenaltyLayout.HEADERS);
             for (long i = 0; i < rows; i++) {
                 int draw = random.nextInt(1000);
                 if (draw < INVALID_PER_MILLE) {
                     Defect defect = Defect.values()[random.nextInt(Defect.values().length)];
-                    csv.write(invalid(defect));
+                    sink.row(invalid(defect));
                     byDefect.merge(defect, 1L, Long::sum);
                 } else if (draw < INVALID_PER_MILLE + UPDATE_PER_MILLE && earlierCount > 0) {
-                    csv.write(update());
+                    sink.row(update());
                     updates++;
                 } else {
                     Decision d = fresh();
-                    csv.write(d.toRow());
+                    sink.row(d.toRow());
                     byKind.merge(d.subject().kind(), 1L, Long::sum);
                     fresh++;
                 }

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
@@ -16,7 +15,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
  */
 final class CellText {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     // Excel keeps 15 significant digits; more than that in the file is binary noise (0.30000000000000004).
@@ -27,8 +25,16 @@ final class CellText {
     private CellText() {}
 
     static String number(double value, int formatIndex, String formatString, boolean date1904) {
-        if ((isCjkBuiltInDate(formatIndex) || formatString != null && DateUtil.isADateFormat(formatIndex, formatString))
-                && DateUtil.isValidExcelDate(value)) {
+        return number(
+                value,
+                isCjkBuiltInDate(formatIndex)
+                        || formatString != null && DateUtil.isADateFormat(formatIndex, formatString),
+                date1904);
+    }
+
+    /** @param dateFormat whether the cell's format is a date format, as {@link CellFormats} has found out */
+    static String number(double value, boolean dateFormat, boolean date1904) {
+        if (dateFormat && DateUtil.isValidExcelDate(value)) {
             return date(value, date1904);
         }
         return plain(value);
@@ -58,31 +64,52 @@ final class CellText {
         if (value < 1) {
             return at.format(TIME);
         }
-        return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.format(DATE) : at.format(DATE_TIME);
+        // LocalDate's own ISO text is yyyy-MM-dd for Excel's years 1900 to 9999, and cheaper than a formatter.
+        return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.format(DATE_TIME);
+    }
+
+    /**
+     * Undoes the {@code _xHHHH_} escapes Excel writes for characters XML cannot hold (a carriage return is {@code
+     * _x000D_}), as POI's XSSFRichTextString does.
+     */
+    static String decode(CharSequence text) {
+        int escape = indexOfEscape(text, 0);
+        if (escape < 0) {
+            return text.toString();
+        }
+        StringBuilder decoded = new StringBuilder(text.length());
+        int from = 0;
+        while (escape >= 0) {
+            decoded.append(text, from, escape);
+            decoded.append((char) Integer.parseInt(text, escape + 2, escape + 6, 16));
+            from = escape + 7;
+            escape = indexOfEscape(text, from);
+        }
+        return decoded.append(text, from, text.length()).toString();
+    }
+
+    private static int indexOfEscape(CharSequence text, int from) {
+        for (int i = from; i + 6 < text.length(); i++) {
+            if (text.charAt(i) == '_'
+                    && text.charAt(i + 1) == 'x'
+                    && text.charAt(i + 6) == '_'
+                    && isHex(text.charAt(i + 2))
+                    && isHex(text.charAt(i + 3))
+                    && isHex(text.charAt(i + 4))
+                    && isHex(text.charAt(i + 5))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     static boolean digitsLost(SheetRow.Cell cell) {
         return cell.kind() == SheetRow.Kind.NUMBER
+                && cell.text().length() >= 16
                 && TOO_MANY_DIGITS.matcher(cell.text()).matches();
-    }
-
-    /** Hands our rules to {@link org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler}, which formats numbers. */
-    static final class Formatter extends DataFormatter {
-        private final boolean date1904;
-
-        Formatter(boolean date1904) {
-            this.date1904 = date1904;
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return number(value, formatIndex, formatString, date1904);
-        }
-
-        @Override
-        public String formatRawCellContents(
-                double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            return number(value, formatIndex, formatString, use1904Windowing || date1904);
-        }
     }
 }

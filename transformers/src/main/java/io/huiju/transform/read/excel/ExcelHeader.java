@@ -107,19 +107,24 @@ final class ExcelHeader {
             if (kept[cell.column()]) {
                 fields.put(names[cell.column()], cell.text());
             }
-            String where = "第" + row.number() + "行" + letter(cell.column()) + "列（" + names[cell.column()] + "）";
             if (cell.kind() == SheetRow.Kind.ERROR) {
                 code = ExcelRecordReader.CELL_ERROR;
-                reasons.add(where + "的单元格是错误值 " + cell.text());
+                reasons.add(where(row, cell) + "的单元格是错误值 " + cell.text());
             } else if (CellText.digitsLost(cell)) {
                 code = code == null ? ExcelRecordReader.DIGITS_LOST : code;
-                reasons.add(where + "的数字" + cell.text() + "超过15位，Excel按数字保存时只保留15位有效数字，末尾已丢失；请把该列设为文本格式后重新填写");
+                reasons.add(
+                        where(row, cell) + "的数字" + cell.text() + "超过15位，Excel按数字保存时只保留15位有效数字，末尾已丢失；请把该列设为文本格式后重新填写");
             }
         }
         if (code != null) {
             return RawRecord.defective(row.number(), fields, code, String.join("；", reasons));
         }
         return RawRecord.of(row.number(), fields);
+    }
+
+    // Only for a defective cell: built for every cell, this text cost more than reading the cell.
+    private String where(SheetRow row, SheetRow.Cell cell) {
+        return "第" + row.number() + "行" + letter(cell.column()) + "列（" + names[cell.column()] + "）";
     }
 
     private boolean isRead(int column) {
