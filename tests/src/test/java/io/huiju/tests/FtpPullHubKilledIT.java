@@ -155,6 +155,10 @@ class FtpPullHubKilledIT {
                 "--huiju.mappings=" + TestHome.REPO.resolve("mappings"),
                 "--huiju.route-scan-interval=500ms",
                 "--server.port=0",
+                // the drop-box servers on free ports: a hub left on the default ones must not stop this one starting
+                "--huiju.dropbox.ftp.port=0",
+                "--huiju.dropbox.ftp.passive-ports=0",
+                "--huiju.dropbox.sftp.port=0",
                 "--spring.profiles.active=postgres",
                 "--huiju.departments[0].code=zf",
                 "--huiju.departments[0].name=龙岩市城市管理综合执法局",
