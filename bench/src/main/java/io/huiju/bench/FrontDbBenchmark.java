@@ -278,6 +278,9 @@ public final class FrontDbBenchmark {
         }
         // the route file names the property, never the secret
         javaOptions.add("-Dhuiju.bench.frontdb-password=" + password);
+        // no FTP/SFTP dropbox: this run needs neither, and another hub on the machine may hold ports 2121 and 2222
+        javaOptions.add("-Dhuiju.dropbox.ftp.enabled=false");
+        javaOptions.add("-Dhuiju.dropbox.sftp.enabled=false");
         String xmx = args.get("--hub-xmx", "512m");
         HubProcess.Launch launch = new HubProcess.Launch(
                 root.resolve(HubIngest.HUB_JAR),
