@@ -260,7 +260,8 @@ public final class FrontDbBenchmark {
             long hubMeasuredMillis,
             GcLog.Heap heap,
             long hubCpuMillis,
-            OptionalLong databaseCpuMillis) {}
+            OptionalLong databaseCpuMillis,
+            OptionalLong mariadbCpuMillis) {}
 
     private HubRun hub(long rows, String password) throws Exception {
         Path home = out.resolve("home-frontdb");
@@ -302,6 +303,7 @@ public final class FrontDbBenchmark {
                 Connection source = mariadbConnection(SOURCE)) {
             hub.awaitHealthy(Duration.ofSeconds(120));
             Map<Integer, Long> backendsBefore = BackendCpu.read(store);
+            OptionalLong mariadbBefore = mariadbCpuMillis();
             long hubBefore = hub.cpuMillis();
             long t0 = System.nanoTime();
             double loadFrom = hub.uptimeSeconds(t0);
@@ -345,6 +347,7 @@ public final class FrontDbBenchmark {
             long end = System.nanoTime();
             long hubCpu = hub.cpuMillis() - hubBefore;
             OptionalLong databaseCpu = BackendCpu.between(backendsBefore, BackendCpu.read(store));
+            OptionalLong mariadbCpu = minus(mariadbCpuMillis(), mariadbBefore);
             hub.close();
             return new HubRun(
                     (end - t0) / 1_000_000,
@@ -361,7 +364,8 @@ public final class FrontDbBenchmark {
                     sums.hubMeasuredMillis(),
                     GcLog.heap(gcLog, loadFrom),
                     hubCpu,
-                    databaseCpu);
+                    databaseCpu,
+                    mariadbCpu);
         }
     }
 
@@ -432,7 +436,12 @@ public final class FrontDbBenchmark {
 
     // ------------------------------------------------------------------------------------------------- anchor
 
-    record Anchor(long rows, long millis) {
+    /**
+     * The copy's wall clock and CPU: the bench JVM (which does nothing else meanwhile), the PostgreSQL backend writing
+     * the table, and the whole MariaDB server (absent where /proc does not show it).
+     */
+    record Anchor(
+            long rows, long millis, long jvmCpuMillis, OptionalLong databaseCpuMillis, OptionalLong mariadbCpuMillis) {
         double rowsPerSecond() {
             return rows * 1000.0 / Math.max(1, millis);
         }
@@ -460,6 +469,9 @@ public final class FrontDbBenchmark {
             System.out.printf("%nanchor: plain JDBC copy MariaDB → PostgreSQL, batch %,d%n", batchSize);
             pg.setAutoCommit(false);
             long copied = 0;
+            OptionalLong backendBefore = backendMillis(pg);
+            OptionalLong mariadbBefore = mariadbCpuMillis();
+            long jvmBefore = jvmCpuMillis();
             long t0 = System.nanoTime();
             try (Connection my = mariadbConnection(SOURCE);
                     PreparedStatement select = my.prepareStatement(
@@ -486,10 +498,13 @@ public final class FrontDbBenchmark {
                 pg.commit();
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
+            long jvmCpu = jvmCpuMillis() - jvmBefore;
+            OptionalLong mariadbCpu = minus(mariadbCpuMillis(), mariadbBefore);
+            OptionalLong backendCpu = minus(backendMillis(pg), backendBefore);
             if (copied != rows) {
                 throw new IllegalStateException("the anchor copied " + copied + " rows, not " + rows);
             }
-            return new Anchor(copied, millis);
+            return new Anchor(copied, millis, jvmCpu, backendCpu, mariadbCpu);
         }
     }
 
@@ -526,14 +541,27 @@ public final class FrontDbBenchmark {
                 "%-38s %20s%n",
                 "  during the load, after GC (live)", mib(hub.heap().loadLiveMiB()));
         System.out.printf(
+                "%-38s %20s %20s%n",
+                "CPU ms MariaDB server (whole)", opt(hub.mariadbCpuMillis()), opt(anchor.mariadbCpuMillis()));
+        System.out.printf(
+                "%-38s %20s %20s%n",
+                "CPU ms JVM / PostgreSQL backends",
+                String.format("%,d / %s", hub.hubCpuMillis(), opt(hub.databaseCpuMillis())),
+                String.format("%,d / %s", anchor.jvmCpuMillis(), opt(anchor.databaseCpuMillis())));
+        OptionalDouble hubCpu = perRow(rows, hub.hubCpuMillis(), hub.databaseCpuMillis(), hub.mariadbCpuMillis());
+        OptionalDouble anchorCpu =
+                perRow(rows, anchor.jvmCpuMillis(), anchor.databaseCpuMillis(), anchor.mariadbCpuMillis());
+        System.out.printf(
+                "%-38s %20s %20s%n",
+                "CPU µs per row, all three",
+                hubCpu.isPresent() ? String.format("%.0f", hubCpu.getAsDouble()) : "n/a",
+                anchorCpu.isPresent() ? String.format("%.0f", anchorCpu.getAsDouble()) : "n/a");
+        System.out.printf(
                 "%-38s %20s%n",
-                "CPU ms hub JVM / its PG backends",
-                String.format(
-                        "%,d / %s",
-                        hub.hubCpuMillis(),
-                        hub.databaseCpuMillis().isPresent()
-                                ? String.format("%,d", hub.databaseCpuMillis().getAsLong())
-                                : "n/a"));
+                "ratio by CPU per row (anchor / hub)",
+                hubCpu.isPresent() && anchorCpu.isPresent()
+                        ? String.format("%.1f %%", 100 * anchorCpu.getAsDouble() / hubCpu.getAsDouble())
+                        : "n/a");
         System.out.printf("%n%-38s %20s %20s%n", "outcome", "hub", "generator");
         System.out.printf("%-38s %20s%n", "status", hub.timedOut() ? "TIMEOUT" : "done");
         System.out.printf(
@@ -544,6 +572,50 @@ public final class FrontDbBenchmark {
         row("unchanged", hub.unchanged(), 0, "none generated");
         row("rejected", hub.rejected(), g.invalid(), "invalid rows");
         row("conflicts", hub.conflicts(), 0, "none generated");
+    }
+
+    private static String opt(OptionalLong value) {
+        return value.isPresent() ? String.format("%,d", value.getAsLong()) : "n/a";
+    }
+
+    private static OptionalDouble perRow(long rows, long jvm, OptionalLong postgres, OptionalLong mariadb) {
+        return postgres.isPresent() && mariadb.isPresent()
+                ? OptionalDouble.of((jvm + postgres.getAsLong() + mariadb.getAsLong()) * 1000.0 / rows)
+                : OptionalDouble.empty();
+    }
+
+    private static OptionalLong minus(OptionalLong after, OptionalLong before) {
+        return after.isPresent() && before.isPresent()
+                ? OptionalLong.of(after.getAsLong() - before.getAsLong())
+                : OptionalLong.empty();
+    }
+
+    private static long jvmCpuMillis() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toMillis)
+                .orElse(0L);
+    }
+
+    /** CPU of the backend serving this connection. */
+    private static OptionalLong backendMillis(Connection c) throws SQLException {
+        return BackendCpu.processMillis(count(c, "SELECT pg_backend_pid()"));
+    }
+
+    /**
+     * CPU of the whole MariaDB server on this machine (mariadbd or mysqld), from /proc: other users of the server count
+     * too. Empty when it runs elsewhere.
+     */
+    private static OptionalLong mariadbCpuMillis() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .command()
+                        .map(cmd -> cmd.endsWith("/mariadbd") || cmd.endsWith("/mysqld"))
+                        .orElse(false))
+                .findFirst()
+                .map(p -> BackendCpu.processMillis(p.pid()))
+                .orElse(OptionalLong.empty());
     }
 
     private static String mib(OptionalDouble value) {
