@@ -52,9 +52,9 @@ final class BackendCpu {
     }
 
     // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name, which may hold spaces.
-    private static OptionalLong processMillis(int pid) {
+    static OptionalLong processMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return OptionalLong.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
         } catch (IOException | RuntimeException e) {

@@ -113,6 +113,21 @@ public final class PenaltyFileGenerator {
     Counts write(long rows, Path out, WorkbookSink.Strings strings) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        Counts counts;
+        try (RowSink sink = RowSink.open(out, strings)) {
+            counts = write(rows, sink);
+        }
+        return new Counts(
+                rows,
+                counts.fresh(),
+                counts.updates(),
+                counts.freshByKind(),
+                counts.invalidByDefect(),
+                Files.size(out));
+    }
+
+    /** The same rows into any sink (e.g. a database table); the sink is not closed here and the byte count is 0. */
+    Counts write(long rows, RowSink sink) throws IOException {
         long fresh = 0;
         long updates = 0;
         Map<SubjectKind, Long> byKind = new EnumMap<>(SubjectKind.class);
@@ -123,26 +138,24 @@ public final class PenaltyFileGenerator {
         for (Defect d : Defect.values()) {
             byDefect.put(d, 0L);
         }
-        try (RowSink sink = RowSink.open(out, strings)) {
-            sink.header(PenaltyLayout.HEADERS);
-            for (long i = 0; i < rows; i++) {
-                int draw = random.nextInt(1000);
-                if (draw < INVALID_PER_MILLE) {
-                    Defect defect = Defect.values()[random.nextInt(Defect.values().length)];
-                    sink.row(invalid(defect));
-                    byDefect.merge(defect, 1L, Long::sum);
-                } else if (draw < INVALID_PER_MILLE + UPDATE_PER_MILLE && earlierCount > 0) {
-                    sink.row(update());
-                    updates++;
-                } else {
-                    Decision d = fresh();
-                    sink.row(d.toRow());
-                    byKind.merge(d.subject().kind(), 1L, Long::sum);
-                    fresh++;
-                }
+        sink.header(PenaltyLayout.HEADERS);
+        for (long i = 0; i < rows; i++) {
+            int draw = random.nextInt(1000);
+            if (draw < INVALID_PER_MILLE) {
+                Defect defect = Defect.values()[random.nextInt(Defect.values().length)];
+                sink.row(invalid(defect));
+                byDefect.merge(defect, 1L, Long::sum);
+            } else if (draw < INVALID_PER_MILLE + UPDATE_PER_MILLE && earlierCount > 0) {
+                sink.row(update());
+                updates++;
+            } else {
+                Decision d = fresh();
+                sink.row(d.toRow());
+                byKind.merge(d.subject().kind(), 1L, Long::sum);
+                fresh++;
             }
         }
-        return new Counts(rows, fresh, updates, byKind, byDefect, Files.size(out));
+        return new Counts(rows, fresh, updates, byKind, byDefect, 0);
     }
 
     private Decision fresh() {
