@@ -2,6 +2,7 @@
 # One command: generate the penalty file, load it through the hub and through COPY + upsert, print both rates.
 # Arguments go to IngestBenchmark (--rows N, --keep, --anchor-only, ...); see bench/README.md.
 # With --excel, the same rows as .csv and as .xlsx through one hub each instead (ExcelBenchmark, issue [2]).
+# With --soap, SOAP submissions of 100 and of 1 record per call beside GET /actuator/health (SoapBenchmark, issue [3]).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LANG="${LANG:-C.UTF-8}"
@@ -13,6 +14,7 @@ for arg in "$@"; do
   case "$arg" in
     --anchor-only) modules=bench; args+=("$arg") ;;
     --excel) main=io.huiju.bench.ExcelBenchmark ;;
+    --soap) main=io.huiju.bench.SoapBenchmark ;;
     *) args+=("$arg") ;;
   esac
 done
