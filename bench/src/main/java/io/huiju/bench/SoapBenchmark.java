@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *       latency counts from the moment it was due, so a slow answer cannot hide the calls queued behind it;
  *   <li>the anchor, same hub, same run: {@code GET /actuator/health} closed loop at the same concurrency and at the
  *       same fixed rate, the HTTP round trip of this machine and this servlet container with no SOAP, no XML, no
- *       database.
+ *       database; and at the fixed rate an authenticated {@code listFeedback} with nothing to list, the channel's
+ *       cost per call without storing (the UsernameToken is checked against a bcrypt hash on every call).
  * </ol>
  *
  * Every record is a new decision (a document number never used before); at the end the library is counted and must
@@ -76,7 +77,7 @@ public final class SoapBenchmark {
             <wsse:UsernameToken><wsse:Username>%s</wsse:Username><wsse:Password \
             Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">\
             %s</wsse:Password></wsse:UsernameToken></wsse:Security></soapenv:Header>\
-            <soapenv:Body><h:submit><h:category>PENALTY</h:category>%s</h:submit></soapenv:Body></soapenv:Envelope>""";
+            <soapenv:Body>%s</soapenv:Body></soapenv:Envelope>""";
 
     private static final Pattern STORED = Pattern.compile("<(?:\\w+:)?stored>(\\d+)</");
     private static final Pattern STATUS = Pattern.compile("<(?:\\w+:)?status>(\\w+)</");
@@ -223,6 +224,7 @@ public final class SoapBenchmark {
         Phase one = openLoop("1 record per call @" + rate + "/s", envelopes(paced, 1), rate);
         phases.add(one);
         phases.add(openLoop("anchor: GET /actuator/health @" + rate + "/s", healthChecks(paced), rate));
+        phases.add(openLoop("anchor: SOAP listFeedback (empty) @" + rate + "/s", emptyFeedback(paced), rate));
 
         long[] library = count();
         print(phases, batch, clients, big, cpuBatch, one, library);
@@ -239,7 +241,8 @@ public final class SoapBenchmark {
             for (int r = 0; r < records; r++) {
                 appendRecord(body, nextDecision());
             }
-            String envelope = ENVELOPE.formatted(DEPARTMENT, SECRET, body);
+            String envelope = ENVELOPE.formatted(
+                    DEPARTMENT, SECRET, "<h:submit><h:category>PENALTY</h:category>" + body + "</h:submit>");
             requests.add(new Call(
                     HttpRequest.newBuilder(soap)
                             .timeout(Duration.ofSeconds(60))
@@ -250,6 +253,29 @@ public final class SoapBenchmark {
                     records));
         }
         return requests;
+    }
+
+    /**
+     * The channel's fixed cost without storing: an authenticated {@code listFeedback} asking for receipts since a day
+     * ahead, so the answer is empty. The same envelope, UsernameToken check (bcrypt) and SOAP stack as a submit.
+     */
+    private List<Call> emptyFeedback(int calls) {
+        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .plusDays(1)
+                .withNano(0)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME); // with seconds, as xs:dateTime wants
+        HttpRequest post = HttpRequest.newBuilder(soap)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        ENVELOPE.formatted(
+                                DEPARTMENT,
+                                SECRET,
+                                "<h:listFeedback><h:since>" + since + "</h:since></h:listFeedback>"),
+                        StandardCharsets.UTF_8))
+                .build();
+        return java.util.Collections.nCopies(calls, new Call(post, 0));
     }
 
     private List<Call> healthChecks(int calls) {
