@@ -3,6 +3,7 @@
 # Arguments go to IngestBenchmark (--rows N, --keep, --anchor-only, ...); see bench/README.md.
 # With --excel, the same rows as .csv and as .xlsx through one hub each instead (ExcelBenchmark, issue [2]).
 # With --frontdb, rows in a MariaDB exchange table through a frontdb-poll feed vs a plain JDBC copy (FrontDbBenchmark, [3]).
+# With --soap, SOAP submissions of 100 and of 1 record per call beside GET /actuator/health (SoapBenchmark, issue [3]).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LANG="${LANG:-C.UTF-8}"
@@ -15,6 +16,7 @@ for arg in "$@"; do
     --anchor-only) modules=bench; args+=("$arg") ;;
     --excel) main=io.huiju.bench.ExcelBenchmark ;;
     --frontdb) main=io.huiju.bench.FrontDbBenchmark ;;
+    --soap) main=io.huiju.bench.SoapBenchmark ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -15,6 +15,9 @@ final class BenchDatabases {
 
     static final String COPY = "huiju_bench_copy";
 
+    /** The SOAP benchmark's hub (issue [3]). */
+    static final String SOAP = "huiju_bench_soap";
+
     private final String jdbcBase;
     private final Properties credentials;
 

@@ -149,7 +149,7 @@ final class HubIngest {
     }
 
     /** A fresh hub home: the repository's routes and mappings, the bench department's route, an empty inbox. */
-    private Path prepareHome() throws IOException {
+    Path prepareHome() throws IOException {
         Path home = settings.out().resolve("home");
         deleteTree(home);
         copyTree(settings.root().resolve("routes"), home.resolve("routes"));

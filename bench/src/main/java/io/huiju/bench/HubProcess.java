@@ -59,6 +59,11 @@ final class HubProcess implements AutoCloseable {
     }
 
     static HubProcess start(Launch l) throws IOException {
+        return start(l, List.of());
+    }
+
+    /** As {@link #start(Launch)}, with more {@code --name=value} arguments for the hub, e.g. a second department. */
+    static HubProcess start(Launch l, List<String> hubArguments) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command =
                 new java.util.ArrayList<>(List.of(java.toString(), "-Xmx" + l.xmx(), "-Xlog:gc:file=" + l.gcLog()));
@@ -79,6 +84,7 @@ final class HubProcess implements AutoCloseable {
         if (!l.password().isEmpty()) {
             command.add("--spring.datasource.password=" + l.password());
         }
+        command.addAll(hubArguments);
         long started = System.nanoTime();
         Process p = new ProcessBuilder(command)
                 .directory(l.home().toFile())
