@@ -54,6 +54,21 @@ public class HubProperties {
     @Valid
     private List<Operator> operators = new ArrayList<>();
 
+    /**
+     * How long a department password that passed its bcrypt check is taken on trust (as a salted digest), so systems
+     * that call once per record do not pay bcrypt each time. 0 checks every time.
+     */
+    @NotNull
+    private Duration loginCacheTtl = Duration.ofMinutes(5);
+
+    public Duration getLoginCacheTtl() {
+        return loginCacheTtl;
+    }
+
+    public void setLoginCacheTtl(Duration loginCacheTtl) {
+        this.loginCacheTtl = loginCacheTtl;
+    }
+
     /** The hub's own FTP and SFTP servers, for systems that can only push files. */
     @Valid
     private Dropbox dropbox = new Dropbox();
