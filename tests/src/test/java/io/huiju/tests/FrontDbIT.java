@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.engine.DefaultShutdownStrategy;
@@ -250,10 +251,10 @@ class FrontDbIT extends HubTest {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> countLike(prefix) > 0);
-        // …and stop the whole Camel context, giving the payload in flight 1 s (of the ~5 s it needs): then Camel
-        // refuses
-        // its next step, as a hub killed mid-batch would never take it
-        camel.getShutdownStrategy().setTimeout(1);
+        // …and stop the whole Camel context, giving the payload in flight 100 ms (a quiet machine stores the whole
+        // payload in about a second): then Camel refuses its next step, as a hub killed mid-batch would never take it
+        camel.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        camel.getShutdownStrategy().setTimeout(100);
         camel.getShutdownStrategy().setShutdownNowOnTimeout(true);
         camel.stop();
         int storedAtStop = countLike(prefix);
