@@ -88,18 +88,8 @@ public final class FrontDbBenchmark {
     }
 
     public static void main(String[] argv) {
-        int code;
-        try {
-            Args args = Args.parse(argv, OPTIONS, FLAGS, USAGE);
-            code = new FrontDbBenchmark(args, IngestBenchmark.repositoryRoot()).run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("bench: " + e.getMessage());
-            code = 2;
-        } catch (Exception e) {
-            e.printStackTrace();
-            code = 2;
-        }
-        System.exit(code);
+        BenchMain.exit(argv, OPTIONS, FLAGS, USAGE, args -> new FrontDbBenchmark(args, IngestBenchmark.repositoryRoot())
+                .run());
     }
 
     private int run() throws Exception {

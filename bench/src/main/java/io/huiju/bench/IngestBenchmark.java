@@ -66,18 +66,7 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] argv) {
-        int code;
-        try {
-            Args args = Args.parse(argv, OPTIONS, FLAGS, USAGE);
-            code = new IngestBenchmark(args, repositoryRoot()).run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("bench: " + e.getMessage());
-            code = 2;
-        } catch (Exception e) {
-            e.printStackTrace();
-            code = 2;
-        }
-        System.exit(code);
+        BenchMain.exit(argv, OPTIONS, FLAGS, USAGE, args -> new IngestBenchmark(args, repositoryRoot()).run());
     }
 
     static Path repositoryRoot() {

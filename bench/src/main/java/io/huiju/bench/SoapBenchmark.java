@@ -107,18 +107,8 @@ public final class SoapBenchmark {
     }
 
     public static void main(String[] argv) {
-        int code;
-        try {
-            Args args = Args.parse(argv, OPTIONS, FLAGS, USAGE);
-            code = new SoapBenchmark(args, IngestBenchmark.repositoryRoot()).run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("bench: " + e.getMessage());
-            code = 2;
-        } catch (Exception e) {
-            e.printStackTrace();
-            code = 2;
-        }
-        System.exit(code);
+        BenchMain.exit(
+                argv, OPTIONS, FLAGS, USAGE, args -> new SoapBenchmark(args, IngestBenchmark.repositoryRoot()).run());
     }
 
     /** One request and the records it carries (none for a health check). */

@@ -24,10 +24,14 @@ final class CellText {
 
     private CellText() {}
 
+    /**
+     * The Chinese built-in formats are checked by id: where a reader hands one over with POI's "reserved"
+     * placeholder instead of its pattern (.xls), it is still a date.
+     */
     static String number(double value, int formatIndex, String formatString, boolean date1904) {
         return number(
                 value,
-                isCjkBuiltInDate(formatIndex)
+                CjkNumberFormats.isBuiltIn(formatIndex)
                         || formatString != null && DateUtil.isADateFormat(formatIndex, formatString),
                 date1904);
     }
@@ -38,15 +42,6 @@ final class CellText {
             return date(value, date1904);
         }
         return plain(value);
-    }
-
-    /**
-     * Number formats 27–36 and 50–58 are built in for the Chinese locale, all dates or times (see
-     * {@link CjkNumberFormats}, which defines them for .xlsx); this catches them where a reader hands over the id with
-     * POI's "reserved" placeholder (.xls).
-     */
-    private static boolean isCjkBuiltInDate(int formatIndex) {
-        return formatIndex >= 27 && formatIndex <= 36 || formatIndex >= 50 && formatIndex <= 58;
     }
 
     static String plain(double value) {

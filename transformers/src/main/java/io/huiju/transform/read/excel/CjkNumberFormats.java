@@ -39,6 +39,11 @@ final class CjkNumberFormats {
 
     private CjkNumberFormats() {}
 
+    /** Whether the id is one of the locale's built-in formats: every one of them is a date or a time. */
+    static boolean isBuiltIn(int formatIndex) {
+        return ZH_CN.containsKey(formatIndex);
+    }
+
     /** Defines each of the locale's formats the workbook uses without defining it; the file's own ones win. */
     static void addMissing(StylesTable styles) {
         if (styles == null) {
