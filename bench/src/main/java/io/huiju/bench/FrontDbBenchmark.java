@@ -34,7 +34,8 @@ public final class FrontDbBenchmark {
     private static final String USAGE = "FrontDbBenchmark [--rows N] [--batch-size 5000] [--delay-ms 100]"
             + " [--mariadb jdbc:mariadb://127.0.0.1:3306/] [--mariadb-user root] [--mariadb-password P]"
             + " [--jdbc-base jdbc:postgresql://127.0.0.1:5432/] [--user postgres] [--password P]"
-            + " [--timeout-minutes 30] [--hub-xmx 512m] [--seed S] [--hub-java-options \"-XX:...\"] [--keep]";
+            + " [--timeout-minutes 30] [--hub-xmx 512m] [--seed S] [--warmup-rows N] [--hub-java-options \"-XX:...\"]"
+            + " [--keep]";
     private static final Set<String> OPTIONS = Set.of(
             "--rows",
             "--batch-size",
@@ -48,6 +49,7 @@ public final class FrontDbBenchmark {
             "--timeout-minutes",
             "--hub-xmx",
             "--seed",
+            "--warmup-rows",
             "--hub-java-options");
     private static final Set<String> FLAGS = Set.of("--keep");
 
@@ -55,6 +57,7 @@ public final class FrontDbBenchmark {
     static final String HUB = "huiju_bench_hub_frontdb";
     static final String COPY = "huiju_bench_frontdb_copy";
     static final String TABLE = "xzcf_exchange";
+    static final String WARMUP_TABLE = "xzcf_warmup";
     static final String LOGIN = "huiju_bench_fdb";
     private static final long POLL_MILLIS = 250;
 
@@ -292,12 +295,16 @@ public final class FrontDbBenchmark {
                 Connection store = databases.connect(HUB);
                 Connection source = mariadbConnection(SOURCE)) {
             hub.awaitHealthy(Duration.ofSeconds(120));
+            warmUp(hub, store, source, departments, Math.min(rows, args.getLong("--warmup-rows", rows)), timeout);
             Map<Integer, Long> backendsBefore = BackendCpu.read(store);
             OptionalLong mariadbBefore = mariadbCpuMillis();
             long hubBefore = hub.cpuMillis();
             long t0 = System.nanoTime();
             double loadFrom = hub.uptimeSeconds(t0);
-            Files.writeString(departments.resolve("bench-frontdb.camel.yaml"), route(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    departments.resolve("bench-frontdb.camel.yaml"),
+                    route("frontdb-bench", TABLE),
+                    StandardCharsets.UTF_8);
             long storedAt = -1;
             long nextReport = t0 + Duration.ofSeconds(10).toNanos();
             Sums sums = Sums.NONE;
@@ -359,11 +366,62 @@ public final class FrontDbBenchmark {
         }
     }
 
-    private String route() {
+    /**
+     * A JVM that has just started spends most of its first minutes compiling (on 2 cores the JIT took about one core
+     * for the first ~100 s of load), which is not how a hub that runs for weeks performs, nor how the anchor's few
+     * small methods behave. So the hub first takes the first {@code rows} rows from a copy of the table through a feed
+     * of its own, the same code paths; then the feed is removed and the store, the feedback table and the watermarks
+     * are emptied, so the measured run starts from the same state as a cold one. {@code --warmup-rows 0} measures cold.
+     */
+    private void warmUp(
+            HubProcess hub, Connection store, Connection source, Path departments, long rows, Duration timeout)
+            throws Exception {
+        if (rows <= 0) {
+            System.out.println("no warm-up: the hub is measured cold");
+            return;
+        }
+        mariadb("CREATE TABLE " + SOURCE + "." + WARMUP_TABLE + " LIKE " + SOURCE + "." + TABLE);
+        mariadb("INSERT INTO " + SOURCE + "." + WARMUP_TABLE + " SELECT * FROM " + SOURCE + "." + TABLE
+                + " WHERE id <= " + rows);
+        mariadb("GRANT SELECT ON " + SOURCE + "." + WARMUP_TABLE + " TO '" + LOGIN + "'@'127.0.0.1'");
+        Path file = departments.resolve("bench-frontdb-warmup.camel.yaml");
+        Files.writeString(file, route("frontdb-bench-warmup", WARMUP_TABLE), StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        long answered;
+        while ((answered = count(source, "SELECT COUNT(*) FROM huiju_feedback")) < rows) {
+            if (System.nanoTime() - t0 > timeout.toNanos()) {
+                throw new IllegalStateException("the warm-up did not finish within " + timeout.toMinutes()
+                        + " minutes; last lines of the hub's log:\n" + hub.tail(20));
+            }
+            hub.requireAlive("during the warm-up");
+            Thread.sleep(POLL_MILLIS);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        Files.delete(file);
+        // the route scanner removes the feed within a few seconds; wait until nothing moves any more
+        long before;
+        do {
+            before = answered;
+            Thread.sleep(3000);
+            answered = count(source, "SELECT COUNT(*) FROM huiju_feedback");
+        } while (answered != before);
+        try (Statement s = store.createStatement()) {
+            s.execute("TRUNCATE legal_person_record, legal_person_record_history, natural_person_record,"
+                    + " natural_person_record_history, conflict, reject, payload, outbox, frontdb_watermark,"
+                    + " frontdb_taken");
+        }
+        mariadb("TRUNCATE TABLE " + SOURCE + ".huiju_feedback");
+        mariadb("DROP TABLE " + SOURCE + "." + WARMUP_TABLE);
+        System.out.printf(
+                "warm-up: %,d rows through a feed of their own in %,d ms (%,.0f rows/s); store emptied%n",
+                rows, millis, rows * 1000.0 / Math.max(1, millis));
+    }
+
+    private String route(String routeId, String table) {
         return """
                 - templatedRoute:
                     routeTemplateRef: frontdb-poll
-                    routeId: frontdb-bench
+                    routeId: %s
                     parameters:
                       - name: department
                         value: bench
@@ -382,7 +440,7 @@ public final class FrontDbBenchmark {
                       - name: delay
                         value: "%d"
                 """
-                .formatted(mariadb + SOURCE, LOGIN, TABLE, batchSize, args.getLong("--delay-ms", 100));
+                .formatted(routeId, mariadb + SOURCE, LOGIN, table, batchSize, args.getLong("--delay-ms", 100));
     }
 
     /** The sums over the bench department's finished payloads in the hub's store. */
@@ -439,54 +497,24 @@ public final class FrontDbBenchmark {
 
     /**
      * A plain JDBC copy: the exchange table read in (update_time, id) order with a streaming fetch, written into a
-     * PostgreSQL table of the same columns with batched INSERTs (reWriteBatchedInserts), a commit per batch.
+     * PostgreSQL table of the same columns with batched INSERTs (reWriteBatchedInserts), a commit per batch. Warmed up
+     * like the hub: the same first rows are copied into a table of their own first, untimed.
      */
     private Anchor anchor(long rows) throws SQLException {
-        List<String> all = new ArrayList<>(List.of("id", "update_time"));
-        all.addAll(COLUMNS);
         try (Connection pg = DriverManager.getConnection(
                 databases.url(COPY) + "?reWriteBatchedInserts=true",
                 args.get("--user", "postgres"),
                 args.get("--password", ""))) {
-            try (Statement s = pg.createStatement()) {
-                StringBuilder ddl =
-                        new StringBuilder("CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, update_time TIMESTAMP");
-                for (String c : COLUMNS) {
-                    ddl.append(", ").append(c).append(" TEXT");
-                }
-                s.execute(ddl.append(")").toString());
+            long warmup = Math.min(rows, args.getLong("--warmup-rows", rows));
+            if (warmup > 0) {
+                copy(pg, WARMUP_TABLE, warmup);
             }
             System.out.printf("%nanchor: plain JDBC copy MariaDB → PostgreSQL, batch %,d%n", batchSize);
-            pg.setAutoCommit(false);
-            long copied = 0;
             OptionalLong backendBefore = backendMillis(pg);
             OptionalLong mariadbBefore = mariadbCpuMillis();
             long jvmBefore = jvmCpuMillis();
             long t0 = System.nanoTime();
-            try (Connection my = mariadbConnection(SOURCE);
-                    PreparedStatement select = my.prepareStatement(
-                            "SELECT " + String.join(", ", all) + " FROM " + TABLE + " ORDER BY update_time, id");
-                    PreparedStatement insert = pg.prepareStatement("INSERT INTO " + TABLE + " ("
-                            + String.join(", ", all) + ") VALUES ("
-                            + String.join(", ", all.stream().map(n -> "?").toList()) + ")")) {
-                select.setFetchSize(batchSize);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        insert.setLong(1, rs.getLong(1));
-                        insert.setTimestamp(2, rs.getTimestamp(2));
-                        for (int i = 3; i <= all.size(); i++) {
-                            insert.setString(i, rs.getString(i));
-                        }
-                        insert.addBatch();
-                        if (++copied % batchSize == 0) {
-                            insert.executeBatch();
-                            pg.commit();
-                        }
-                    }
-                }
-                insert.executeBatch();
-                pg.commit();
-            }
+            long copied = copy(pg, TABLE, Long.MAX_VALUE);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             long jvmCpu = jvmCpuMillis() - jvmBefore;
             OptionalLong mariadbCpu = minus(mariadbCpuMillis(), mariadbBefore);
@@ -496,6 +524,48 @@ public final class FrontDbBenchmark {
             }
             return new Anchor(copied, millis, jvmCpu, backendCpu, mariadbCpu);
         }
+    }
+
+    /** Copies the exchange table's first {@code limit} rows into a new PostgreSQL table {@code into}. */
+    private long copy(Connection pg, String into, long limit) throws SQLException {
+        List<String> all = new ArrayList<>(List.of("id", "update_time"));
+        all.addAll(COLUMNS);
+        pg.setAutoCommit(true);
+        try (Statement s = pg.createStatement()) {
+            StringBuilder ddl =
+                    new StringBuilder("CREATE TABLE " + into + " (id BIGINT PRIMARY KEY, update_time TIMESTAMP");
+            for (String c : COLUMNS) {
+                ddl.append(", ").append(c).append(" TEXT");
+            }
+            s.execute(ddl.append(")").toString());
+        }
+        pg.setAutoCommit(false);
+        long copied = 0;
+        try (Connection my = mariadbConnection(SOURCE);
+                PreparedStatement select = my.prepareStatement(
+                        "SELECT " + String.join(", ", all) + " FROM " + TABLE + " ORDER BY update_time, id");
+                PreparedStatement insert =
+                        pg.prepareStatement("INSERT INTO " + into + " (" + String.join(", ", all) + ") VALUES ("
+                                + String.join(", ", all.stream().map(n -> "?").toList()) + ")")) {
+            select.setFetchSize(batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (copied < limit && rs.next()) {
+                    insert.setLong(1, rs.getLong(1));
+                    insert.setTimestamp(2, rs.getTimestamp(2));
+                    for (int i = 3; i <= all.size(); i++) {
+                        insert.setString(i, rs.getString(i));
+                    }
+                    insert.addBatch();
+                    if (++copied % batchSize == 0) {
+                        insert.executeBatch();
+                        pg.commit();
+                    }
+                }
+            }
+            insert.executeBatch();
+            pg.commit();
+        }
+        return copied;
     }
 
     // ------------------------------------------------------------------------------------------------- report

@@ -2,7 +2,6 @@ package io.huiju.hub.frontdb;
 
 import io.huiju.hub.frontdb.FrontDbWatermarks.Taken;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -76,8 +75,13 @@ final class FrontDbReader {
         for (int i = 1; i <= columns; i++) {
             header.add(meta.getColumnLabel(i));
         }
+        int[] types = new int[columns + 1];
+        for (int i = 1; i <= columns; i++) {
+            types[i] = meta.getColumnType(i);
+        }
         List<Row> rows = new ArrayList<>();
-        StringWriter out = new StringWriter();
+        // a StringBuilder, not a StringWriter: the writer's StringBuffer takes a lock on every cell
+        StringBuilder out = new StringBuilder(64 * 1024);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord(header);
             long line = 2;
@@ -90,7 +94,7 @@ final class FrontDbReader {
                 List<String> cells = new ArrayList<>(columns);
                 long breaks = 0;
                 for (int i = 1; i <= columns; i++) {
-                    String cell = cell(rs, meta.getColumnType(i), i);
+                    String cell = cell(rs, types[i], i);
                     breaks += lineBreaks(cell);
                     cells.add(cell);
                 }
@@ -147,6 +151,9 @@ final class FrontDbReader {
 
     /** Line breaks inside a cell, counted as the CSV reader counts them (CR LF is one). */
     private static long lineBreaks(String cell) {
+        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return 0;
+        }
         long n = 0;
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huiju.model.CreditRecord;
 import io.huiju.model.Library;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -111,10 +112,16 @@ public class CreditLibraryStore {
                 pending.values().stream().filter(p -> p.before() == null).toList();
         List<Pending> updates =
                 pending.values().stream().filter(p -> p.before() != null).toList();
-        Map<CreditRecord, String> bodies = new IdentityHashMap<>();
-        pending.values().forEach(p -> bodies.put(p.latest(), toJson(p.latest())));
-        supersededInBatch.forEach(r -> bodies.put(r, toJson(r)));
-        conflicts.forEach(r -> bodies.put(r, toJson(r)));
+        List<CreditRecord> toWrite = new ArrayList<>(pending.size() + supersededInBatch.size() + conflicts.size());
+        pending.values().forEach(p -> toWrite.add(p.latest()));
+        toWrite.addAll(supersededInBatch);
+        toWrite.addAll(conflicts);
+        // Serialising is most of the store's own work and needs nothing but the record: both cores share it.
+        List<byte[]> json = toWrite.parallelStream().map(this::toJson).toList();
+        Map<CreditRecord, byte[]> bodies = new IdentityHashMap<>(toWrite.size() * 2);
+        for (int i = 0; i < toWrite.size(); i++) {
+            bodies.put(toWrite.get(i), json.get(i));
+        }
         moveToHistory(table, updates);
         updateCurrent(table, updates, bodies);
         insertCurrent(table, inserts.stream().map(Pending::latest).toList(), bodies);
@@ -122,7 +129,7 @@ public class CreditLibraryStore {
         insertConflicts(library, conflicts, conflictWith, bodies);
         List<CreditRecord> written = new ArrayList<>(supersededInBatch);
         pending.values().forEach(p -> written.add(p.latest()));
-        outbox.add(written, bodies);
+        outbox.add(written, r -> text(bodies.get(r)));
         return new Outcome(versions, unchanged, conflicted);
     }
 
@@ -187,24 +194,28 @@ public class CreditLibraryStore {
             "updated_at",
             "body");
 
-    private void insertCurrent(String table, List<CreditRecord> rows, Map<CreditRecord, String> bodies) {
+    private void insertCurrent(String table, List<CreditRecord> rows, Map<CreditRecord, byte[]> bodies) {
         if (rows.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Object[]> values =
-                rows.stream().map(r -> currentRow(r, bodies.get(r), now)).toList();
         if (copy != null) {
-            copy.insert(table, CURRENT_COLUMNS, values);
+            // COPY takes the body as the UTF-8 bytes Jackson wrote
+            copy.insert(
+                    table,
+                    CURRENT_COLUMNS,
+                    rows.stream().map(r -> currentRow(r, bodies.get(r), now)).toList());
             return;
         }
+        List<Object[]> values =
+                rows.stream().map(r -> currentRow(r, text(bodies.get(r)), now)).toList();
         jdbc.batchUpdate(
                 "INSERT INTO " + table + " (" + String.join(", ", CURRENT_COLUMNS) + ") VALUES ("
                         + "?, ".repeat(CURRENT_COLUMNS.size() - 1) + "?)",
                 values);
     }
 
-    private static Object[] currentRow(CreditRecord r, String body, OffsetDateTime now) {
+    private static Object[] currentRow(CreditRecord r, Object body, OffsetDateTime now) {
         return new Object[] {
             r.identity().recordId(),
             r.identity().naturalKey(),
@@ -243,7 +254,7 @@ public class CreditLibraryStore {
                 });
     }
 
-    private void updateCurrent(String table, List<Pending> updates, Map<CreditRecord, String> bodies) {
+    private void updateCurrent(String table, List<Pending> updates, Map<CreditRecord, byte[]> bodies) {
         if (updates.isEmpty()) {
             return;
         }
@@ -269,7 +280,7 @@ public class CreditLibraryStore {
                     ps.setString(7, r.provenance().payloadId());
                     ps.setLong(8, r.provenance().line());
                     ps.setTimestamp(9, now);
-                    ps.setString(10, bodies.get(r));
+                    ps.setString(10, text(bodies.get(r)));
                     ps.setString(11, p.before().recordId());
                     ps.setInt(12, p.before().version());
                 });
@@ -283,7 +294,7 @@ public class CreditLibraryStore {
         }
     }
 
-    private void insertHistory(String table, List<CreditRecord> rows, Map<CreditRecord, String> bodies) {
+    private void insertHistory(String table, List<CreditRecord> rows, Map<CreditRecord, byte[]> bodies) {
         if (rows.isEmpty()) {
             return;
         }
@@ -301,7 +312,7 @@ public class CreditLibraryStore {
                     ps.setString(5, r.provenance().payloadId());
                     ps.setLong(6, r.provenance().line());
                     ps.setTimestamp(7, now);
-                    ps.setString(8, bodies.get(r));
+                    ps.setString(8, text(bodies.get(r)));
                 });
     }
 
@@ -309,7 +320,7 @@ public class CreditLibraryStore {
             Library library,
             List<CreditRecord> rows,
             Map<CreditRecord, Current> with,
-            Map<CreditRecord, String> bodies) {
+            Map<CreditRecord, byte[]> bodies) {
         if (rows.isEmpty()) {
             return;
         }
@@ -331,7 +342,7 @@ public class CreditLibraryStore {
                     ps.setString(7, r.provenance().payloadId());
                     ps.setLong(8, r.provenance().line());
                     ps.setString(9, r.identity().contentHash());
-                    ps.setString(10, bodies.get(r));
+                    ps.setString(10, text(bodies.get(r)));
                     ps.setTimestamp(11, now);
                 });
     }
@@ -343,11 +354,16 @@ public class CreditLibraryStore {
         };
     }
 
-    private String toJson(CreditRecord r) {
+    /** The body as UTF-8 bytes: Jackson writes them directly, and COPY sends them as they are. */
+    private byte[] toJson(CreditRecord r) {
         try {
-            return json.writeValueAsString(r);
+            return json.writeValueAsBytes(r);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("canonical record not serialisable: " + r.identity(), e);
         }
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 }

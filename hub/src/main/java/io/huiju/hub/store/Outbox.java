@@ -4,7 +4,7 @@ import io.huiju.model.CreditRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,7 +29,7 @@ public class Outbox {
         this.enabled = !brokers.isBlank();
     }
 
-    void add(List<CreditRecord> versions, Map<CreditRecord, String> bodies) {
+    void add(List<CreditRecord> versions, Function<CreditRecord, String> bodies) {
         if (!enabled || versions.isEmpty()) {
             return;
         }
@@ -42,7 +42,7 @@ public class Outbox {
                     ps.setString(1, r.identity().recordId());
                     ps.setInt(2, r.identity().version());
                     ps.setString(3, r.subject().code());
-                    ps.setString(4, bodies.get(r));
+                    ps.setString(4, bodies.apply(r));
                     ps.setTimestamp(5, now);
                 });
     }

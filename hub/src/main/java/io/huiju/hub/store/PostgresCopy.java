@@ -1,7 +1,9 @@
 package io.huiju.hub.store;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,16 +33,20 @@ final class PostgresCopy {
         }
     }
 
+    /**
+     * Writes the rows with one COPY. A {@code byte[]} value is text already encoded as UTF-8 (a record's JSON body,
+     * written as bytes by Jackson), so it is never decoded and encoded again; other values are written as their text.
+     */
     void insert(String table, List<String> columns, List<Object[]> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 2048);
+        Buffer text = new Buffer(rows.size() * 2048);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    text.append('\t');
+                    text.write('\t');
                 }
                 appendField(text, row[i]);
             }
-            text.append('\n');
+            text.write('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -49,7 +55,7 @@ final class PostgresCopy {
                     .getCopyAPI()
                     .copyIn(
                             "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN",
-                            new StringReader(text.toString()));
+                            new ByteArrayInputStream(text.bytes(), 0, text.size()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
@@ -57,32 +63,39 @@ final class PostgresCopy {
         }
     }
 
-    /** COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
-    static void appendField(StringBuilder out, Object value) {
+    /**
+     * COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. Escaping works on the UTF-8
+     * bytes: those four bytes never occur inside the encoding of another character, so runs between them are copied
+     * whole.
+     */
+    static void appendField(ByteArrayOutputStream out, Object value) {
         if (value == null) {
-            out.append("\\N");
+            out.write('\\');
+            out.write('N');
             return;
         }
-        String s = value.toString();
-        // Values rarely hold anything to escape: copy the runs between special characters in bulk.
+        byte[] utf8 = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
         int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            String escaped = escape(s.charAt(i));
-            if (escaped != null) {
-                out.append(s, from, i).append(escaped);
+        for (int i = 0; i < utf8.length; i++) {
+            byte c = utf8[i];
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                out.write(utf8, from, i - from);
+                out.write('\\');
+                out.write(c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
                 from = i + 1;
             }
         }
-        out.append(s, from, s.length());
+        out.write(utf8, from, utf8.length - from);
     }
 
-    private static String escape(char c) {
-        return switch (c) {
-            case '\\' -> "\\\\";
-            case '\t' -> "\\t";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            default -> null;
-        };
+    /** A byte buffer whose content is read in place, without the copy {@code toByteArray} makes. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 }
