@@ -38,9 +38,9 @@ public class Receipts {
         // The status goes last: whoever sees DONE finds the feedback file already there.
         PayloadContext payload = context(exchange);
         feedback.ensure(payload.feedbackFile());
-        payloads.setFeedbackPath(payload.payloadId(), payload.feedbackFile().toString());
         exchange.getIn().setHeader(Headers.FEEDBACK_FILE, payload.feedbackFile().toString());
-        payloads.finish(payload.payloadId(), "DONE", null, null);
+        payloads.finish(
+                payload.payloadId(), "DONE", null, null, payload.feedbackFile().toString());
         Receipt r = writeReceipt(exchange, payload);
         LOG.info(
                 "Payload {} done: received {}, stored {}, unchanged {}, rejected {}, conflicts {}",
@@ -73,11 +73,15 @@ public class Receipts {
         PayloadContext payload = exchange.getProperty(Headers.CONTEXT, PayloadContext.class);
         if (payload != null) {
             feedback.writePayloadProblem(payload.feedbackFile(), e.code(), e.getMessage());
-            payloads.setFeedbackPath(payloadId, payload.feedbackFile().toString());
             exchange.getIn()
                     .setHeader(Headers.FEEDBACK_FILE, payload.feedbackFile().toString());
         }
-        payloads.finish(payloadId, "REJECTED", e.code(), e.getMessage());
+        payloads.finish(
+                payloadId,
+                "REJECTED",
+                e.code(),
+                e.getMessage(),
+                payload == null ? null : payload.feedbackFile().toString());
         if (payload != null) {
             writeReceipt(exchange, payload);
         }

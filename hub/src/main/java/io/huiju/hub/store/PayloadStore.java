@@ -78,17 +78,23 @@ public class PayloadStore {
         jdbc.update("UPDATE payload SET warnings = ? WHERE payload_id = ?", truncate(warnings), payloadId);
     }
 
-    public void setFeedbackPath(String payloadId, String feedbackPath) {
-        jdbc.update("UPDATE payload SET feedback_path = ? WHERE payload_id = ?", feedbackPath, payloadId);
+    public void finish(String payloadId, String status, String errorCode, String error) {
+        finish(payloadId, status, errorCode, error, null);
     }
 
-    public void finish(String payloadId, String status, String errorCode, String error) {
+    /**
+     * The payload's outcome, and where its feedback file is (null: as it was), in one statement: one commit fewer per
+     * payload, which a one-record SOAP call waits for.
+     */
+    public void finish(String payloadId, String status, String errorCode, String error, String feedbackPath) {
         jdbc.update(
-                "UPDATE payload SET status = ?, error_code = ?, error = ?, completed_at = ? WHERE payload_id = ?",
+                "UPDATE payload SET status = ?, error_code = ?, error = ?, completed_at = ?,"
+                        + " feedback_path = COALESCE(?, feedback_path) WHERE payload_id = ?",
                 status,
                 errorCode,
                 truncate(error),
                 Timestamp.from(Instant.now()),
+                feedbackPath,
                 payloadId);
     }
 
