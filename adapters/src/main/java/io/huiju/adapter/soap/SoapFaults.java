@@ -2,11 +2,14 @@ package io.huiju.adapter.soap;
 
 import io.huiju.adapter.soap.api.HubFault;
 import io.huiju.adapter.soap.api.HubFault_Exception;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.SoapVersion;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -21,7 +24,8 @@ import org.w3c.dom.Element;
  * Every fault the SOAP channel answers carries a stable code, as the fault code ({@code huiju:<CODE>} in
  * {@value #NAMESPACE}) and in the {@code hubFault} detail, and a reason a department can act on. This interceptor, on
  * the fault-out chain, gives that form to whatever went wrong: CXF's own faults (security, XML, schema) are recognised
- * from their cause; anything unrecognised is {@link #HUB_ERROR}, without the hub's internals.
+ * from their cause; anything unrecognised is {@link #HUB_ERROR}, without the hub's internals. Over SOAP 1.2 the code is
+ * the {@code Subcode} of {@code Sender} (or {@code Receiver} for {@link #HUB_ERROR}), as that version requires.
  */
 public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
 
@@ -62,24 +66,44 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+        if (!(message.getContent(Exception.class) instanceof Fault caught)) {
             return;
         }
+        SoapVersion version = message.getVersion();
+        // only a SoapFault carries the Subcode SOAP 1.2 needs; CXF would make one from a plain Fault just the same
+        Fault fault = version instanceof Soap12 ? SoapFault.createFault(caught, version) : caught;
+        message.setContent(Exception.class, fault);
         if (NAMESPACE.equals(fault.getFaultCode().getNamespaceURI()) && fault.getDetail() != null) {
+            code(fault, fault.getFaultCode().getLocalPart(), version);
             return;
         }
         HubFault_Exception declared = find(fault, HubFault_Exception.class);
         if (declared != null) {
             // CXF writes the declared fault's detail itself
-            fault.setFaultCode(new QName(NAMESPACE, declared.getFaultInfo().getCode()));
+            code(fault, declared.getFaultInfo().getCode(), version);
             fault.setMessage(declared.getFaultInfo().getReason());
             return;
         }
         String[] classified = classify(fault);
         LOG.info("SOAP request refused with {}: {}", classified[0], describe(fault));
-        fault.setFaultCode(new QName(NAMESPACE, classified[0]));
+        code(fault, classified[0], version);
         fault.setMessage(classified[1]);
         fault.setDetail(detail(classified[0], classified[1]));
+    }
+
+    /**
+     * SOAP 1.1 has one fault code, so it is the hub's ({@code huiju:CODE}). SOAP 1.2 allows only its own codes at the
+     * top: {@code Sender} (the request must change) or {@code Receiver} (the hub's fault), with the hub's code as the
+     * {@code Subcode}, which is where SOAP 1.2 clients look for an application's code.
+     */
+    private static void code(Fault fault, String code, SoapVersion version) {
+        QName hubCode = new QName(NAMESPACE, code);
+        if (!(version instanceof Soap12 && fault instanceof SoapFault soapFault)) {
+            fault.setFaultCode(hubCode);
+            return;
+        }
+        soapFault.setFaultCode(HUB_ERROR.equals(code) ? version.getReceiver() : version.getSender());
+        soapFault.setSubCodes(List.of(hubCode));
     }
 
     static String[] classify(Fault fault) {

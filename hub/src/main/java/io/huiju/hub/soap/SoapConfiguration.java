@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SOAP endpoint the {@code soap} route consumes ({@code cxf:bean:creditService}): the hub's own WSDL at
- * {@code /services/credit}, schema validation on, a UsernameToken on every request checked against the department
+ * The SOAP endpoints the {@code soap} routes consume ({@code cxf:bean:creditService}, SOAP 1.1 at
+ * {@code /services/credit}; {@code cxf:bean:creditService12}, SOAP 1.2 at {@code /services/credit12}): the hub's own
+ * WSDL, schema validation on, a UsernameToken on every request checked against the department
  * registry, and the hostile-XML limits of {@link SoapProperties}. CXF's servlet ({@code cxf.path}, default
  * {@code /services}) comes from CXF's Spring Boot starter.
  */
@@ -30,15 +31,31 @@ class SoapConfiguration {
 
     static final String NAMESPACE = SoapFaults.NAMESPACE;
 
+    /** SOAP 1.1, the contract's port {@code CreditPort}. */
     @Bean
     CxfEndpoint creditService(Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
+        return endpoint("/credit", "CreditPort", bus, soap, passwords);
+    }
+
+    /**
+     * SOAP 1.2, the contract's port {@code CreditPort12}: the same operations behind the same route. A separate address
+     * because a CXF endpoint speaks the SOAP version of its binding only (a SOAP 1.2 envelope sent to the 1.1 endpoint
+     * is answered with a VersionMismatch fault); clients generated from the WSDL pick the port they want.
+     */
+    @Bean
+    CxfEndpoint creditService12(Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
+        return endpoint("/credit12", "CreditPort12", bus, soap, passwords);
+    }
+
+    private static CxfEndpoint endpoint(
+            String address, String port, Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
-        endpoint.setAddress("/credit");
+        endpoint.setAddress(address);
         endpoint.setServiceClass(CreditPort.class);
         endpoint.setWsdlURL("classpath:wsdl/credit.wsdl");
         endpoint.setServiceNameAsQName(new QName(NAMESPACE, "CreditService"));
-        endpoint.setPortNameAsQName(new QName(NAMESPACE, "CreditPort"));
+        endpoint.setPortNameAsQName(new QName(NAMESPACE, port));
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setSchemaValidationEnabled(true);
 
