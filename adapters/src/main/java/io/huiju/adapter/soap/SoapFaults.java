@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.SAXParseException;
 
 /**
  * Every fault the SOAP channel answers carries a stable code, as the fault code ({@code huiju:<CODE>} in
@@ -136,6 +137,14 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
         if (text.contains("cvc-")) {
             return new String[] {SCHEMA_VIOLATION, "请求不符合接口的 XML Schema：" + firstCvc(messages(fault))};
         }
+        // A typed value JAXB cannot convert (a date such as 2024-13-45) fails before the validator has spoken; the XML
+        // is well-formed, so it is the schema's type that was violated.
+        IllegalArgumentException value = find(fault, IllegalArgumentException.class);
+        if (value != null && find(fault, XMLStreamException.class) == null) {
+            return new String[] {
+                SCHEMA_VIOLATION, "请求不符合接口的 XML Schema：" + where(fault) + "的值不符合其类型：" + value.getMessage()
+            };
+        }
         return new String[] {INVALID_XML, "请求不是格式正确的 XML：" + firstLine(fault.getMessage())};
     }
 
@@ -175,6 +184,13 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
 
     private static String describe(Throwable t) {
         return messages(t).replace('\n', ' ');
+    }
+
+    private static String where(Fault fault) {
+        SAXParseException at = find(fault, SAXParseException.class);
+        return at == null || at.getLineNumber() < 0
+                ? "元素"
+                : "第 " + at.getLineNumber() + " 行第 " + at.getColumnNumber() + " 列的元素";
     }
 
     private static String firstCvc(String text) {
