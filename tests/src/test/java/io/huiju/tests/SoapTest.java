@@ -122,8 +122,7 @@ abstract class SoapTest extends HubTest {
                 envelope);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String envelope)
-            throws IOException, InterruptedException {
+    HttpResponse<String> send(HttpRequest.Builder request, String envelope) throws IOException, InterruptedException {
         return http.send(
                 request.POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
                         .build(),

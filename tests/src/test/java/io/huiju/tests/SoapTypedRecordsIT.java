@@ -19,6 +19,8 @@ import io.huiju.adapter.soap.api.SubjectKind;
 import io.huiju.adapter.soap.api.Submit;
 import io.huiju.adapter.soap.api.SubmitResponse;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +47,15 @@ class SoapTypedRecordsIT extends SoapTest {
 
     @Test
     void theWsdlOffersBothSoapVersionsAndTheSchemaTheTypedRecords() throws Exception {
-        HttpResponse<String> wsdl = get("/services/credit12?wsdl");
-        assertThat(wsdl.statusCode()).isEqualTo(200);
-        assertThat(wsdl.body())
-                .contains("CreditPort12")
-                .contains("http://schemas.xmlsoap.org/wsdl/soap12/")
-                .contains("/services/credit12\"");
+        String services = "http://127.0.0.1:" + port + "/services";
+        for (String address : List.of("/services/credit?wsdl", "/services/credit12?wsdl")) {
+            HttpResponse<String> wsdl = get(address);
+            assertThat(wsdl.statusCode()).isEqualTo(200);
+            assertThat(wsdl.body())
+                    .contains("http://schemas.xmlsoap.org/wsdl/soap12/")
+                    .contains("<soap:address location=\"" + services + "/credit\"/>")
+                    .contains("<soap12:address location=\"" + services + "/credit12\"/>");
+        }
         HttpResponse<String> schema = get("/services/credit?xsd=credit.xsd");
         assertThat(schema.body())
                 .contains("name=\"penalty\"")
@@ -211,6 +216,24 @@ class SoapTypedRecordsIT extends SoapTest {
                 "urn:huiju:credit:1:getReceipt");
         assertSoap12Fault(badPassword, "Sender", "BAD_CREDENTIALS");
         assertThat(payloadCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theSoap12PortTakesSoap11TooButTheSoap11PortRefusesSoap12() throws Exception {
+        String getReceipt = "<h:getReceipt><h:payloadId>20260101000000-00000000</h:payloadId></h:getReceipt>";
+        HttpResponse<String> soap11At12 = send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/credit12"))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .header("SOAPAction", "\"urn:huiju:credit:1:getReceipt\""),
+                ENVELOPE.formatted("scjg", "scjg-drop-1", getReceipt));
+        assertFault(soap11At12, "NOT_FOUND");
+
+        HttpResponse<String> soap12At11 = send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/credit"))
+                        .header("Content-Type", "application/soap+xml; charset=UTF-8"),
+                ENVELOPE12.formatted("scjg", "scjg-drop-1", getReceipt));
+        assertFault(soap12At11, "SOAP_VERSION");
+        assertThat(soap12At11.body()).contains("/services/credit12");
     }
 
     // ---------------------------------------------------------------- helpers

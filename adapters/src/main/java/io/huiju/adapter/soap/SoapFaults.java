@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -40,6 +41,7 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
     public static final String SCHEMA_VIOLATION = "SCHEMA_VIOLATION";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
+    public static final String SOAP_VERSION = "SOAP_VERSION";
     public static final String HUB_ERROR = "HUB_ERROR";
 
     private static final Logger LOG = LoggerFactory.getLogger(SoapFaults.class);
@@ -111,6 +113,12 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
         BodySizeLimit.TooLarge tooLarge = find(fault, BodySizeLimit.TooLarge.class);
         if (tooLarge != null) {
             return new String[] {PAYLOAD_TOO_LARGE, tooLarge.getMessage()};
+        }
+        QName faultCode = fault.getFaultCode();
+        if ("VersionMismatch".equals(faultCode.getLocalPart())
+                && (Soap11.getInstance().getNamespace().equals(faultCode.getNamespaceURI())
+                        || Soap12.getInstance().getNamespace().equals(faultCode.getNamespaceURI()))) {
+            return new String[] {SOAP_VERSION, "SOAP 1.1 地址 /services/credit 不接受 SOAP 1.2 请求，请发送至 /services/credit12"};
         }
         if (find(fault, WSSecurityException.class) != null
                 || WSSE.equals(fault.getFaultCode().getNamespaceURI())) {

@@ -61,6 +61,14 @@ class SoapFaultsTest {
     }
 
     @Test
+    void aSoap12EnvelopeAtTheSoap11AddressIsTheVersionFault() {
+        SoapFault mismatch = new SoapFault(
+                "A SOAP 1.2 message is not valid when sent to a SOAP 1.1 only endpoint.",
+                org.apache.cxf.binding.soap.Soap11.getInstance().getVersionMismatch());
+        assertThat(code(mismatch)).isEqualTo(SoapFaults.SOAP_VERSION);
+    }
+
+    @Test
     void anOversizedBodyWinsOverTheParserErrorItCaused() {
         Fault fault = new Fault(new XMLStreamException(
                 "Problems creating SAAJ object model", new BodySizeLimit.TooLarge("请求体超过平台允许的 10 字节，请分批报送")));

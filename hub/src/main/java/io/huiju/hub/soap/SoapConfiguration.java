@@ -2,6 +2,7 @@ package io.huiju.hub.soap;
 
 import io.huiju.adapter.soap.BodySizeLimit;
 import io.huiju.adapter.soap.DepartmentTokenValidator;
+import io.huiju.adapter.soap.ServedWsdl;
 import io.huiju.adapter.soap.SoapFaults;
 import io.huiju.adapter.soap.api.CreditPort;
 import io.huiju.hub.security.DepartmentPasswords;
@@ -11,6 +12,7 @@ import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.WSS4JConstants;
@@ -39,8 +41,8 @@ class SoapConfiguration {
 
     /**
      * SOAP 1.2, the contract's port {@code CreditPort12}: the same operations behind the same route. A separate address
-     * because a CXF endpoint speaks the SOAP version of its binding only (a SOAP 1.2 envelope sent to the 1.1 endpoint
-     * is answered with a VersionMismatch fault); clients generated from the WSDL pick the port they want.
+     * because CXF's SOAP 1.1 endpoint refuses SOAP 1.2 envelopes (answered with {@code SOAP_VERSION}), while its SOAP
+     * 1.2 endpoint takes both and answers each in its own version; clients generated from the WSDL pick their port.
      */
     @Bean
     CxfEndpoint creditService12(Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
@@ -68,6 +70,9 @@ class SoapConfiguration {
         properties.put("org.apache.cxf.stax.maxAttributeCount", soap.getMaxAttributeCount());
         properties.put(
                 "org.apache.cxf.stax.maxXMLCharacters", soap.getMaxBodySize().toBytes());
+        // the WSDL served at either address names both ports with the address the client used (host, port, /services)
+        properties.put(WSDLGetUtils.AUTO_REWRITE_ADDRESS_ALL, "true");
+        properties.put(WSDLGetUtils.class.getName(), new ServedWsdl());
         // the reason of a security fault stays generic: it must not tell which departments exist
         properties.put("ws-security.return.security.error", "false");
         endpoint.setProperties(properties);
