@@ -236,6 +236,23 @@ class SoapTypedRecordsIT extends SoapTest {
         assertThat(soap12At11.body()).contains("/services/credit12");
     }
 
+    @Test
+    void theSampleEnvelopesOfTheIntegrationGuideAreStored() throws Exception {
+        Path samples = TestHome.REPO.resolve("docs/samples");
+        String penalties =
+                Files.readString(samples.resolve("soap-penalty-typed.xml")).replace(">PASSWORD<", ">scjg-drop-1<");
+        String redList =
+                Files.readString(samples.resolve("soap12-red-list-typed.xml")).replace(">PASSWORD<", ">scjg-drop-1<");
+
+        HttpResponse<String> soap11 = post(penalties);
+        HttpResponse<String> soap12 = post12(redList, "urn:huiju:credit:1:submit");
+
+        assertThat(soap11.statusCode()).as(soap11.body()).isEqualTo(200);
+        assertThat(soap11.body()).containsPattern("status>DONE</").containsPattern("stored>2</");
+        assertThat(soap12.statusCode()).as(soap12.body()).isEqualTo(200);
+        assertThat(soap12.body()).containsPattern("status>DONE</").containsPattern("stored>1</");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void assertSoap12Fault(HttpResponse<String> response, String code, String subcode) {
