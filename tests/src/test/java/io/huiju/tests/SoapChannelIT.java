@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.huiju.adapter.soap.api.Category;
 import io.huiju.adapter.soap.api.CreditPort;
 import io.huiju.adapter.soap.api.Field;
-import io.huiju.adapter.soap.api.GetReceipt;
 import io.huiju.adapter.soap.api.HubFault_Exception;
 import io.huiju.adapter.soap.api.ListFeedback;
 import io.huiju.adapter.soap.api.Outcome;
@@ -17,9 +16,7 @@ import io.huiju.adapter.soap.api.RecordOutcome;
 import io.huiju.adapter.soap.api.Submit;
 import io.huiju.adapter.soap.api.SubmitResponse;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,39 +26,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.security.auth.callback.CallbackHandler;
 import javax.xml.datatype.DatatypeFactory;
-import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
-import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
-import org.apache.wss4j.common.ConfigurationConstants;
-import org.apache.wss4j.common.WSS4JConstants;
-import org.apache.wss4j.common.ext.WSPasswordCallback;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The SOAP channel over real HTTP on the test's port: a CXF JAX-WS client built from the generated contract, and
- * hand-written envelopes posted with java.net.http as a department's legacy system would. Every refusal answers its
- * stable fault code and stores nothing.
+ * The SOAP channel over real HTTP on the test's port, with generic records: a CXF JAX-WS client built from the
+ * generated contract, and hand-written envelopes posted with java.net.http as a department's legacy system would. Every
+ * refusal answers its stable fault code and stores nothing. Typed records and SOAP 1.2: {@link SoapTypedRecordsIT}.
  */
-class SoapChannelIT extends HubTest {
-
-    static final String HOME = TestHome.create("soap").toString();
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("huiju.home", () -> HOME);
-        registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
-        registry.add("huiju.soap.max-body-size", () -> "256KB");
-        registry.add("huiju.soap.max-child-elements", () -> "1000");
-    }
+class SoapChannelIT extends SoapTest {
 
     /** The national penalty headers of {@link PenaltyFile} as the national field codes a SOAP client sends. */
     static final Map<String, String> CODES = Map.ofEntries(
@@ -84,26 +61,6 @@ class SoapChannelIT extends HubTest {
             Map.entry("处罚机关", "CF_CFJG"),
             Map.entry("处罚机关统一社会信用代码", "CF_CFJGDM"),
             Map.entry("备注", "BZ"));
-
-    static final String ENVELOPE =
-            """
-            <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:h="urn:huiju:credit:1">
-              <soapenv:Header>
-                <wsse:Security soapenv:mustUnderstand="1"
-                    xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">
-                  <wsse:UsernameToken>
-                    <wsse:Username>%s</wsse:Username>
-                    <wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">%s</wsse:Password>
-                  </wsse:UsernameToken>
-                </wsse:Security>
-              </soapenv:Header>
-              <soapenv:Body>%s</soapenv:Body>
-            </soapenv:Envelope>""";
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     // ---------------------------------------------------------------- the contract
 
@@ -342,27 +299,6 @@ class SoapChannelIT extends HubTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private CreditPort client(String department, String password) {
-        return client(department, password, WSS4JConstants.PW_TEXT);
-    }
-
-    private CreditPort client(String department, String password, String passwordType) {
-        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-        factory.setServiceClass(CreditPort.class);
-        factory.setAddress("http://127.0.0.1:" + port + "/services/credit");
-        Map<String, Object> wss = new HashMap<>();
-        wss.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
-        wss.put(ConfigurationConstants.USER, department);
-        wss.put(ConfigurationConstants.PASSWORD_TYPE, passwordType);
-        wss.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
-            for (var c : callbacks) {
-                ((WSPasswordCallback) c).setPassword(password);
-            }
-        });
-        factory.getOutInterceptors().add(new WSS4JOutInterceptor(wss));
-        return factory.create(CreditPort.class);
-    }
-
     private static Submit submit(PenaltyFile file, String reference) {
         Submit submit = new Submit();
         submit.setCategory(Category.PENALTY);
@@ -400,57 +336,10 @@ class SoapChannelIT extends HubTest {
         return xml.toString();
     }
 
-    private static GetReceipt getReceipt(String payloadId) {
-        GetReceipt request = new GetReceipt();
-        request.setPayloadId(payloadId);
-        return request;
-    }
-
     private static ListFeedback since(Instant at) throws Exception {
         ListFeedback request = new ListFeedback();
         request.setSince(DatatypeFactory.newInstance()
                 .newXMLGregorianCalendar(GregorianCalendar.from(at.atZone(ZoneOffset.UTC))));
         return request;
-    }
-
-    private HttpRequest.Builder request() {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/credit"))
-                .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("SOAPAction", "\"\"");
-    }
-
-    private HttpResponse<String> post(String envelope) throws IOException, InterruptedException {
-        return http.send(
-                request()
-                        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> assertRefused(String envelope, String code) throws Exception {
-        int before = payloadCount();
-        HttpResponse<String> response = post(envelope);
-        assertFault(response, code);
-        assertThat(payloadCount()).isEqualTo(before);
-        return response;
-    }
-
-    private static void assertFault(HttpResponse<String> response, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
-        assertThat(response.body())
-                .as(response.body())
-                .containsPattern("<faultcode[^>]*>[^<:]+:" + code + "</faultcode>")
-                .contains(">" + code + "</");
-    }
-
-    private int payloadCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM payload", Integer.class);
     }
 }

@@ -2,11 +2,15 @@ package io.huiju.adapter.soap;
 
 import io.huiju.adapter.soap.api.HubFault;
 import io.huiju.adapter.soap.api.HubFault_Exception;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.Soap11;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.SoapVersion;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -16,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.SAXParseException;
 
 /**
  * Every fault the SOAP channel answers carries a stable code, as the fault code ({@code huiju:<CODE>} in
  * {@value #NAMESPACE}) and in the {@code hubFault} detail, and a reason a department can act on. This interceptor, on
  * the fault-out chain, gives that form to whatever went wrong: CXF's own faults (security, XML, schema) are recognised
- * from their cause; anything unrecognised is {@link #HUB_ERROR}, without the hub's internals.
+ * from their cause; anything unrecognised is {@link #HUB_ERROR}, without the hub's internals. Over SOAP 1.2 the code is
+ * the {@code Subcode} of {@code Sender} (or {@code Receiver} for {@link #HUB_ERROR}), as that version requires.
  */
 public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
 
@@ -35,6 +41,7 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
     public static final String SCHEMA_VIOLATION = "SCHEMA_VIOLATION";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
+    public static final String SOAP_VERSION = "SOAP_VERSION";
     public static final String HUB_ERROR = "HUB_ERROR";
 
     private static final Logger LOG = LoggerFactory.getLogger(SoapFaults.class);
@@ -62,30 +69,56 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+        if (!(message.getContent(Exception.class) instanceof Fault caught)) {
             return;
         }
+        SoapVersion version = message.getVersion();
+        // only a SoapFault carries the Subcode SOAP 1.2 needs; CXF would make one from a plain Fault just the same
+        Fault fault = version instanceof Soap12 ? SoapFault.createFault(caught, version) : caught;
+        message.setContent(Exception.class, fault);
         if (NAMESPACE.equals(fault.getFaultCode().getNamespaceURI()) && fault.getDetail() != null) {
+            code(fault, fault.getFaultCode().getLocalPart(), version);
             return;
         }
         HubFault_Exception declared = find(fault, HubFault_Exception.class);
         if (declared != null) {
             // CXF writes the declared fault's detail itself
-            fault.setFaultCode(new QName(NAMESPACE, declared.getFaultInfo().getCode()));
+            code(fault, declared.getFaultInfo().getCode(), version);
             fault.setMessage(declared.getFaultInfo().getReason());
             return;
         }
         String[] classified = classify(fault);
         LOG.info("SOAP request refused with {}: {}", classified[0], describe(fault));
-        fault.setFaultCode(new QName(NAMESPACE, classified[0]));
+        code(fault, classified[0], version);
         fault.setMessage(classified[1]);
         fault.setDetail(detail(classified[0], classified[1]));
+    }
+
+    /**
+     * SOAP 1.1 has one fault code, so it is the hub's ({@code huiju:CODE}). SOAP 1.2 allows only its own codes at the
+     * top: {@code Sender} (the request must change) or {@code Receiver} (the hub's fault), with the hub's code as the
+     * {@code Subcode}, which is where SOAP 1.2 clients look for an application's code.
+     */
+    private static void code(Fault fault, String code, SoapVersion version) {
+        QName hubCode = new QName(NAMESPACE, code);
+        if (!(version instanceof Soap12 && fault instanceof SoapFault soapFault)) {
+            fault.setFaultCode(hubCode);
+            return;
+        }
+        soapFault.setFaultCode(HUB_ERROR.equals(code) ? version.getReceiver() : version.getSender());
+        soapFault.setSubCodes(List.of(hubCode));
     }
 
     static String[] classify(Fault fault) {
         BodySizeLimit.TooLarge tooLarge = find(fault, BodySizeLimit.TooLarge.class);
         if (tooLarge != null) {
             return new String[] {PAYLOAD_TOO_LARGE, tooLarge.getMessage()};
+        }
+        QName faultCode = fault.getFaultCode();
+        if ("VersionMismatch".equals(faultCode.getLocalPart())
+                && (Soap11.getInstance().getNamespace().equals(faultCode.getNamespaceURI())
+                        || Soap12.getInstance().getNamespace().equals(faultCode.getNamespaceURI()))) {
+            return new String[] {SOAP_VERSION, "SOAP 1.1 地址 /services/credit 不接受 SOAP 1.2 请求，请发送至 /services/credit12"};
         }
         if (find(fault, WSSecurityException.class) != null
                 || WSSE.equals(fault.getFaultCode().getNamespaceURI())) {
@@ -111,6 +144,14 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
         }
         if (text.contains("cvc-")) {
             return new String[] {SCHEMA_VIOLATION, "请求不符合接口的 XML Schema：" + firstCvc(messages(fault))};
+        }
+        // A typed value JAXB cannot convert (a date such as 2024-13-45) fails before the validator has spoken; the XML
+        // is well-formed, so it is the schema's type that was violated.
+        IllegalArgumentException value = find(fault, IllegalArgumentException.class);
+        if (value != null && find(fault, XMLStreamException.class) == null) {
+            return new String[] {
+                SCHEMA_VIOLATION, "请求不符合接口的 XML Schema：" + where(fault) + "的值不符合其类型：" + value.getMessage()
+            };
         }
         return new String[] {INVALID_XML, "请求不是格式正确的 XML：" + firstLine(fault.getMessage())};
     }
@@ -151,6 +192,13 @@ public final class SoapFaults extends AbstractPhaseInterceptor<SoapMessage> {
 
     private static String describe(Throwable t) {
         return messages(t).replace('\n', ' ');
+    }
+
+    private static String where(Fault fault) {
+        SAXParseException at = find(fault, SAXParseException.class);
+        return at == null || at.getLineNumber() < 0
+                ? "元素"
+                : "第 " + at.getLineNumber() + " 行第 " + at.getColumnNumber() + " 列的元素";
     }
 
     private static String firstCvc(String text) {

@@ -44,6 +44,31 @@ class SoapFaultsTest {
     }
 
     @Test
+    void aTypedValueThatCannotBeConvertedIsASchemaViolation() {
+        Fault fault = new Fault(new jakarta.xml.bind.UnmarshalException(new org.xml.sax.SAXParseException(
+                "Invalid value 13 for Month field.",
+                null,
+                null,
+                12,
+                40,
+                new IllegalArgumentException("Invalid value 13 for Month field."))));
+        assertThat(SoapFaults.classify(fault))
+                .containsExactly(
+                        SoapFaults.SCHEMA_VIOLATION,
+                        "请求不符合接口的 XML Schema：第 12 行第 40 列的元素的值不符合其类型：Invalid value 13 for Month field.");
+        assertThat(code(new Fault(new XMLStreamException("Unexpected character", new IllegalArgumentException()))))
+                .isEqualTo(SoapFaults.INVALID_XML);
+    }
+
+    @Test
+    void aSoap12EnvelopeAtTheSoap11AddressIsTheVersionFault() {
+        SoapFault mismatch = new SoapFault(
+                "A SOAP 1.2 message is not valid when sent to a SOAP 1.1 only endpoint.",
+                org.apache.cxf.binding.soap.Soap11.getInstance().getVersionMismatch());
+        assertThat(code(mismatch)).isEqualTo(SoapFaults.SOAP_VERSION);
+    }
+
+    @Test
     void anOversizedBodyWinsOverTheParserErrorItCaused() {
         Fault fault = new Fault(new XMLStreamException(
                 "Problems creating SAAJ object model", new BodySizeLimit.TooLarge("请求体超过平台允许的 10 字节，请分批报送")));

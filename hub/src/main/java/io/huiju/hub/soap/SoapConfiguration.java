@@ -2,6 +2,7 @@ package io.huiju.hub.soap;
 
 import io.huiju.adapter.soap.BodySizeLimit;
 import io.huiju.adapter.soap.DepartmentTokenValidator;
+import io.huiju.adapter.soap.ServedWsdl;
 import io.huiju.adapter.soap.SoapFaults;
 import io.huiju.adapter.soap.api.CreditPort;
 import io.huiju.hub.security.DepartmentPasswords;
@@ -11,6 +12,7 @@ import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.WSS4JConstants;
@@ -19,8 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SOAP endpoint the {@code soap} route consumes ({@code cxf:bean:creditService}): the hub's own WSDL at
- * {@code /services/credit}, schema validation on, a UsernameToken on every request checked against the department
+ * The SOAP endpoints the {@code soap} routes consume ({@code cxf:bean:creditService}, SOAP 1.1 at
+ * {@code /services/credit}; {@code cxf:bean:creditService12}, SOAP 1.2 at {@code /services/credit12}): the hub's own
+ * WSDL, schema validation on, a UsernameToken on every request checked against the department
  * registry, and the hostile-XML limits of {@link SoapProperties}. CXF's servlet ({@code cxf.path}, default
  * {@code /services}) comes from CXF's Spring Boot starter.
  */
@@ -30,15 +33,31 @@ class SoapConfiguration {
 
     static final String NAMESPACE = SoapFaults.NAMESPACE;
 
+    /** SOAP 1.1, the contract's port {@code CreditPort}. */
     @Bean
     CxfEndpoint creditService(Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
+        return endpoint("/credit", "CreditPort", bus, soap, passwords);
+    }
+
+    /**
+     * SOAP 1.2, the contract's port {@code CreditPort12}: the same operations behind the same route. A separate address
+     * because CXF's SOAP 1.1 endpoint refuses SOAP 1.2 envelopes (answered with {@code SOAP_VERSION}), while its SOAP
+     * 1.2 endpoint takes both and answers each in its own version; clients generated from the WSDL pick their port.
+     */
+    @Bean
+    CxfEndpoint creditService12(Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
+        return endpoint("/credit12", "CreditPort12", bus, soap, passwords);
+    }
+
+    private static CxfEndpoint endpoint(
+            String address, String port, Bus bus, SoapProperties soap, DepartmentPasswords passwords) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
-        endpoint.setAddress("/credit");
+        endpoint.setAddress(address);
         endpoint.setServiceClass(CreditPort.class);
         endpoint.setWsdlURL("classpath:wsdl/credit.wsdl");
         endpoint.setServiceNameAsQName(new QName(NAMESPACE, "CreditService"));
-        endpoint.setPortNameAsQName(new QName(NAMESPACE, "CreditPort"));
+        endpoint.setPortNameAsQName(new QName(NAMESPACE, port));
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setSchemaValidationEnabled(true);
 
@@ -51,6 +70,9 @@ class SoapConfiguration {
         properties.put("org.apache.cxf.stax.maxAttributeCount", soap.getMaxAttributeCount());
         properties.put(
                 "org.apache.cxf.stax.maxXMLCharacters", soap.getMaxBodySize().toBytes());
+        // the WSDL served at either address names both ports with the address the client used (host, port, /services)
+        properties.put(WSDLGetUtils.AUTO_REWRITE_ADDRESS_ALL, "true");
+        properties.put(WSDLGetUtils.class.getName(), new ServedWsdl());
         // the reason of a security fault stays generic: it must not tell which departments exist
         properties.put("ws-security.return.security.error", "false");
         endpoint.setProperties(properties);

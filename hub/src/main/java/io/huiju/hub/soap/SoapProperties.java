@@ -8,9 +8,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The SOAP channel ({@code /services/credit}), under {@code huiju.soap.*}. The XML limits are CXF's
- * {@code org.apache.cxf.stax.*} settings for this endpoint: a request over any of them is refused while it is parsed,
- * before anything is stored.
+ * The SOAP channel ({@code /services/credit}, SOAP 1.2 at {@code /services/credit12}), under {@code huiju.soap.*}.
+ * The XML limits are CXF's {@code org.apache.cxf.stax.*} settings for both endpoints: a request over any of them is
+ * refused while it is parsed, before anything is stored.
  */
 @Validated
 @ConfigurationProperties("huiju.soap")

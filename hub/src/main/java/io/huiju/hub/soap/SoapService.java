@@ -2,6 +2,7 @@ package io.huiju.hub.soap;
 
 import io.huiju.adapter.soap.SoapFaults;
 import io.huiju.adapter.soap.SubmittedRecords;
+import io.huiju.adapter.soap.TypedRecords;
 import io.huiju.adapter.soap.api.GetReceipt;
 import io.huiju.adapter.soap.api.GetReceiptResponse;
 import io.huiju.adapter.soap.api.HubFault_Exception;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * The three operations of the SOAP contract, called by name from {@code routes/soap.camel.yaml}. The department is the
  * one whose UsernameToken was accepted, never anything the request says.
  *
- * <p>{@code submit} writes the records as one records document, hands it to the pipeline (which archives it first)
+ * <p>{@code submit} writes the records (typed ones as the generic records they stand for) as one records document, hands it to the pipeline (which archives it first)
  * and answers with the payload id at once. A small batch (at most {@code huiju.soap.sync-max-records}) is waited for,
  * up to {@code huiju.soap.sync-timeout}, so the answer also holds its receipt: a department system sending a few
  * decisions as they are made gets its outcome in one call, while a large batch never holds a connection open for
@@ -91,7 +92,8 @@ public class SoapService {
             throws HubFault_Exception, IOException, org.apache.camel.InvalidPayloadException {
         String department = exchange.getIn().getHeader(Headers.DEPARTMENT, String.class);
         String mapping = exchange.getIn().getHeader(Headers.MAPPING, String.class);
-        Submit batch = exchange.getIn().getMandatoryBody(Submit.class);
+        // typed records become the generic records they stand for: one pipeline, one set of rules, one receipt
+        Submit batch = TypedRecords.asGeneric(exchange.getIn().getMandatoryBody(Submit.class));
         String category = batch.getCategory().name();
         if (mapping == null || mapping.isBlank() || "none".equals(mapping)) {
             throw SoapFaults.declared(SoapFaults.NOT_CONFIGURED, "本部门的 SOAP 报送未开通类别 " + category + "，请联系平台管理员");
