@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The work of the {@code frontdb-poll} route: {@link #poll} reads at most one batch of new rows as a CSV payload, the
  * route sends it to the pipeline, and {@link #acknowledge} then writes each row's outcome back to the department and
- * only after that advances the watermark. A poll that fails (database down, payload refused) keeps the watermark where
+ * only after that advances the watermark (timestamp mode; in flag mode the flags are set in the same transaction of the
+ * department's database as the outcomes, and the hub keeps no position of its own). A poll that fails (database down, payload refused) keeps the watermark where
  * it is and waits longer before the next one: twice as long each time, up to {@link #MAX_BACK_OFF}.
  */
 @Component("frontDbPoller")
@@ -36,8 +37,18 @@ public class FrontDbPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDbPoller.class);
 
     /** What the health endpoint shows of a feed. */
-    record State(int failures, Instant nextAttempt, String lastError, String lastPayload, Instant lastSuccess) {
-        static final State NEW = new State(0, Instant.MIN, null, null, null);
+    record State(
+            int failures,
+            Instant nextAttempt,
+            String lastError,
+            String lastPayload,
+            Instant lastSuccess,
+            long rowsWithoutKey) {
+        static final State NEW = new State(0, Instant.MIN, null, null, null, 0);
+
+        State withoutKey(long rows) {
+            return new State(failures, nextAttempt, lastError, lastPayload, lastSuccess, rows);
+        }
     }
 
     private final FrontDbSources sources;
@@ -67,12 +78,16 @@ public class FrontDbPoller {
             if (feed.createFeedbackTable() && feedbackTablesMade.add(feed.name())) {
                 FrontDbFeedback.createTable(source, feed);
             }
-            Optional<LocalDateTime> mark = watermarks.watermark(feed.name());
-            LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
-            Set<FrontDbWatermarks.Taken> taken = from == null ? Set.of() : watermarks.takenSince(feed.name(), from);
-            Batch batch = FrontDbReader.read(source, feed, from, taken);
+            Batch batch = read(source, feed);
+            if (batch.withoutKey() > 0) {
+                LOG.warn(
+                        "Front-end database {}: {} new rows have a NULL in {} and are left where they are",
+                        feed.name(),
+                        batch.withoutKey(),
+                        feed.keyColumns());
+            }
             if (batch.rows().isEmpty()) {
-                succeeded(feed, state.lastPayload());
+                succeeded(feed, state.lastPayload(), batch.withoutKey());
                 return;
             }
             LOG.info(
@@ -82,6 +97,7 @@ public class FrontDbPoller {
             exchange.setProperty(BATCH, batch);
             exchange.getIn().setHeader(Exchange.FILE_NAME, batch.fileName());
             exchange.getIn().setBody(batch.csv());
+            states.put(feed.name(), state.withoutKey(batch.withoutKey()));
         } catch (SQLException | RuntimeException e) {
             failed(feed, state, "front-end database unreachable or table unreadable: " + e.getMessage());
         }
@@ -135,10 +151,22 @@ public class FrontDbPoller {
             failed(feed, state, "feedback for payload " + payloadId + " not written: " + e.getMessage());
             return;
         }
-        List<FrontDbWatermarks.Taken> taken =
-                batch.rows().stream().map(Row::taken).toList();
-        watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
-        succeeded(feed, payloadId);
+        if (feed.mode() == FrontDbFeed.Mode.TIMESTAMP) {
+            List<FrontDbWatermarks.Taken> taken =
+                    batch.rows().stream().map(Row::taken).toList();
+            watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
+        }
+        succeeded(feed, payloadId, state.rowsWithoutKey());
+    }
+
+    private Batch read(DataSource source, FrontDbFeed feed) throws SQLException {
+        if (feed.mode() == FrontDbFeed.Mode.FLAG) {
+            return FrontDbReader.readFlagged(source, feed);
+        }
+        Optional<LocalDateTime> mark = watermarks.watermark(feed.name());
+        LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
+        Set<FrontDbWatermarks.Taken> taken = from == null ? Set.of() : watermarks.takenSince(feed.name(), from);
+        return FrontDbReader.read(source, feed, from, taken);
     }
 
     /** Every feed polled since start, by name. */
@@ -146,12 +174,12 @@ public class FrontDbPoller {
         return Map.copyOf(states);
     }
 
-    private void succeeded(FrontDbFeed feed, String payloadId) {
+    private void succeeded(FrontDbFeed feed, String payloadId, long rowsWithoutKey) {
         State before = states.get(feed.name());
         if (before != null && before.failures() > 0) {
             LOG.info("Front-end database {} works again after {} failed polls", feed.name(), before.failures());
         }
-        states.put(feed.name(), new State(0, Instant.MIN, null, payloadId, Instant.now()));
+        states.put(feed.name(), new State(0, Instant.MIN, null, payloadId, Instant.now(), rowsWithoutKey));
     }
 
     private void failed(FrontDbFeed feed, State before, String reason) {
@@ -169,6 +197,12 @@ public class FrontDbPoller {
                 reason);
         states.put(
                 feed.name(),
-                new State(failures, Instant.now().plus(wait), reason, before.lastPayload(), before.lastSuccess()));
+                new State(
+                        failures,
+                        Instant.now().plus(wait),
+                        reason,
+                        before.lastPayload(),
+                        before.lastSuccess(),
+                        before.rowsWithoutKey()));
     }
 }
