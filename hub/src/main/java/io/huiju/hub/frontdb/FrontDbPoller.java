@@ -98,7 +98,9 @@ public class FrontDbPoller {
             exchange.getIn().setHeader(Exchange.FILE_NAME, batch.fileName());
             exchange.getIn().setBody(batch.csv());
             states.put(feed.name(), state.withoutKey(batch.withoutKey()));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            failed(feed, state, "front-end database unreachable or table unreadable: " + describe(e, feed));
+        } catch (RuntimeException e) {
             failed(feed, state, "front-end database unreachable or table unreadable: " + e.getMessage());
         }
     }
@@ -148,7 +150,7 @@ public class FrontDbPoller {
             }
         } catch (SQLException e) {
             // The rows are stored; the watermark stays, so the batch is re-read, recognised, and its outcome written.
-            failed(feed, state, "feedback for payload " + payloadId + " not written: " + e.getMessage());
+            failed(feed, state, "feedback for payload " + payloadId + " not written: " + describe(e, feed));
             return;
         }
         if (feed.mode() == FrontDbFeed.Mode.TIMESTAMP) {
@@ -167,6 +169,21 @@ public class FrontDbPoller {
         LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
         Set<FrontDbWatermarks.Taken> taken = from == null ? Set.of() : watermarks.takenSince(feed.name(), from);
         return FrontDbReader.read(source, feed, from, taken);
+    }
+
+    /**
+     * A statement cut off by the query timeout, said in the same words on every database: the drivers report it each
+     * their own way (MariaDB: SQLTimeoutException, state 70100; PostgreSQL: a cancelled statement, state 57014).
+     */
+    private static String describe(SQLException e, FrontDbFeed feed) {
+        SQLException first =
+                e instanceof java.sql.BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String state = first.getSQLState() == null ? "" : first.getSQLState();
+        if (first instanceof java.sql.SQLTimeoutException || state.equals("57014") || state.equals("70100")) {
+            return "no answer within " + feed.queryTimeout().toSeconds()
+                    + " s (the table locked, or the database overloaded?): " + first.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** Every feed polled since start, by name. */
