@@ -353,6 +353,49 @@ abstract class FrontDbBehaviour extends HubTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> failures(table) == 0);
     }
 
+    @Test
+    @Order(23)
+    void flagModeWritesOutcomesAndFlagsTogetherOrNotAtAllAndTheBatchTakenAgainIsRecognised() {
+        String table = flagTable("penalty_flag_atomic");
+        String prefix = prefix();
+        insert(table, 1001, now(), penalty(prefix + 1001, r -> {}));
+        insert(table, 1002, now(), penalty(prefix + 1002, r -> r.put("CF_XDR_SHXYM", "91350802MA2XY3K1XH00")));
+        // the hub may not set the flag: the payload is stored, then the outcome-and-flag transaction fails, as a hub
+        // stopped between storing and flagging would leave it
+        revoke("UPDATE (sync_flag)", table);
+        long since = System.currentTimeMillis();
+        feed(table, "mode", "flag");
+
+        Receipt first = awaitPayload(table, since);
+        assertThat(first.status()).isEqualTo("DONE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> failures(table) >= 2);
+        assertThat(String.valueOf(feedHealth(table).get("lastError"))).contains("not written");
+        // nothing half-written: no outcome without its flag
+        assertThat(feedback("1001")).isEmpty();
+        assertThat(feedback("1002")).isEmpty();
+        assertThat(flag(table, 1001)).isZero();
+
+        grant("UPDATE (sync_flag)", table);
+        await().atMost(Duration.ofSeconds(60)).until(() -> flag(table, 1001) == 1);
+        assertThat(flag(table, 1002)).isEqualTo(2);
+        // the batch was taken again, recognised as the payload already stored, and answered under that payload's id
+        assertThat(count("legal_person_record", prefix + 1001)).isEqualTo(1);
+        assertThat(library("legal_person_record", prefix + 1001)).containsEntry("version", 1);
+        assertThat(feedback("1001")).containsExactly("ACCEPTED:null:" + first.payloadId());
+        assertThat(feedback("1002"))
+                .singleElement()
+                .asString()
+                .startsWith("REJECTED:USCC_LENGTH")
+                .endsWith(first.payloadId());
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM payload WHERE file_name LIKE ? AND payload_id <> ?",
+                        String.class,
+                        table + "-%",
+                        first.payloadId()))
+                .isNotEmpty()
+                .containsOnly("DUPLICATE");
+    }
+
     // ------------------------------------------------------------------------------------------ crashes
 
     @Test
