@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
  * The work of the {@code frontdb-poll} route: {@link #poll} reads at most one batch of new rows as a CSV payload, the
  * route sends it to the pipeline, and {@link #acknowledge} then writes each row's outcome back to the department and
  * only after that advances the watermark (timestamp mode; in flag mode the flags are set in the same transaction of the
- * department's database as the outcomes, and the hub keeps no position of its own). A poll that fails (database down, payload refused) keeps the watermark where
- * it is and waits longer before the next one: twice as long each time, up to {@link #MAX_BACK_OFF}.
+ * department's database as the outcomes, and the hub keeps no position of its own). A poll that fails (database down,
+ * payload refused) keeps the watermark where it is and waits longer before the next one: twice as long each time, up
+ * to {@link #MAX_BACK_OFF}.
  */
 @Component("frontDbPoller")
 public class FrontDbPoller {
@@ -98,6 +100,14 @@ public class FrontDbPoller {
             exchange.getIn().setHeader(Exchange.FILE_NAME, batch.fileName());
             exchange.getIn().setBody(batch.csv());
             states.put(feed.name(), state.withoutKey(batch.withoutKey()));
+            // not a step after direct:ingest: ingest stops the exchange on a re-send of a stored payload (exactly what
+            // a batch taken again after a crash is), and a stopped exchange runs no further step, not even a doFinally
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    acknowledge(done);
+                }
+            });
         } catch (SQLException e) {
             failed(feed, state, "front-end database unreachable or table unreadable: " + describe(e, feed));
         } catch (RuntimeException e) {
@@ -106,11 +116,12 @@ public class FrontDbPoller {
     }
 
     /**
-     * After the pipeline: the rows' outcomes go back to the department, then the watermark moves past them. A payload
-     * the pipeline refused as a whole, or could not finish, leaves the watermark where it is (nothing is lost) and backs
-     * off, so a broken table costs one refused payload per back-off period, not one per poll.
+     * After the pipeline, however it ended: the rows' outcomes go back to the department (in flag mode with the flags),
+     * then the watermark moves past them. A payload the pipeline refused as a whole, or could not finish, leaves the
+     * watermark (or the flags) where it is (nothing is lost) and backs off, so a broken table costs one refused payload
+     * per back-off period, not one per poll.
      */
-    public void acknowledge(Exchange exchange) {
+    void acknowledge(Exchange exchange) {
         FrontDbFeed feed = FrontDbFeed.of(exchange);
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         String payloadId = exchange.getIn().getHeader(Headers.PAYLOAD_ID, String.class);
@@ -156,7 +167,13 @@ public class FrontDbPoller {
         if (feed.mode() == FrontDbFeed.Mode.TIMESTAMP) {
             List<FrontDbWatermarks.Taken> taken =
                     batch.rows().stream().map(Row::taken).toList();
-            watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
+            try {
+                watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
+            } catch (RuntimeException e) {
+                // the outcomes are written: the batch is re-read, recognised as stored and answered, and the mark moves
+                failed(feed, state, "watermark not moved after payload " + payloadId + ": " + e.getMessage());
+                return;
+            }
         }
         succeeded(feed, payloadId, state.rowsWithoutKey());
     }
