@@ -255,6 +255,45 @@ abstract class FrontDbBehaviour extends HubTest {
         assertThat(feedback("R601")).singleElement().asString().startsWith("ACCEPTED");
     }
 
+    @Test
+    @Order(8)
+    void aBatchStoredButNotAnsweredIsTakenAgainRecognisedAndAnsweredOnce() {
+        String table = exchangeTable("penalty_unanswered");
+        String answers = "huiju_feedback_unanswered";
+        admin(feedbackTableDdl("TIMESTAMP").replace("huiju_feedback", answers));
+        // the hub may read its feedback table but not yet write it: the payload is stored, the answer fails, as a hub
+        // stopped between storing and answering would leave it
+        grant("SELECT", answers);
+        String prefix = prefix();
+        insert(table, 1101, now().minusSeconds(5), penalty(prefix + 1101, r -> {}));
+        long since = System.currentTimeMillis();
+        feed(table, "feedbackTable", answers);
+
+        Receipt first = awaitPayload(table, since);
+        assertThat(first.status()).isEqualTo("DONE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> failures(table) >= 2);
+        assertThat(String.valueOf(feedHealth(table).get("lastError"))).contains("not written");
+        assertThat(watermarkKey(table)).isNull();
+
+        grant("INSERT", answers);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "1101".equals(watermarkKey(table)));
+        assertThat(count("legal_person_record", prefix + 1101)).isEqualTo(1);
+        assertThat(frontDb(
+                        "SELECT COUNT(*) FROM " + answers + " WHERE source_key = ? AND payload_id = ?",
+                        "1101",
+                        first.payloadId()))
+                .isEqualTo(1);
+        assertThat(frontDb("SELECT COUNT(*) FROM " + answers)).isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM payload WHERE file_name LIKE ? AND payload_id <> ?",
+                        String.class,
+                        table + "-%",
+                        first.payloadId()))
+                .isNotEmpty()
+                .containsOnly("DUPLICATE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> failures(table) == 0);
+    }
+
     // ----------------------------------------------------------------------------------------- flag mode
 
     @Test
