@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 /**
  * Writes each row's outcome into the feedback table of the department's front-end database: ACCEPTED, or REJECTED
  * with the codes and reasons of its errors (warnings ride along on accepted rows). Once per payload, in one
- * transaction: a batch re-read after a crash finds its payload's outcome already there and writes nothing twice.
+ * transaction: a batch re-read after a crash finds its payload's outcome already there and writes nothing twice. In
+ * flag mode the same transaction sets each row's flag (taken or rejected, by its outcome), so the department never
+ * sees an outcome without the flag or the flag without the outcome.
  */
 final class FrontDbFeedback {
 
@@ -34,12 +36,14 @@ final class FrontDbFeedback {
     static void createTable(DataSource source, FrontDbFeed feed) throws SQLException {
         try (Connection c = source.getConnection();
                 Statement s = c.createStatement()) {
+            s.setQueryTimeout((int) feed.queryTimeout().toSeconds());
             s.execute(DDL.formatted(feed.feedbackTable()));
         }
     }
 
     /**
-     * @param payloadError the whole payload's code and reason when it was refused (every row then gets it), or null
+     * @param payloadError the whole payload's code and reason when it was refused (every row then gets it, and in flag
+     *     mode the flags stay "new": the rows are taken again once the table is fixed), or null
      */
     static void write(
             DataSource source,
@@ -54,29 +58,24 @@ final class FrontDbFeedback {
                         RejectStore.Line::line,
                         LinkedHashMap::new,
                         Collectors.mapping(RejectStore.Line::violation, Collectors.toList())));
+        List<String[]> outcomes = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            outcomes.add(
+                    payloadError != null
+                            ? new String[] {"REJECTED", payloadError[0], payloadError[1]}
+                            : outcome(byLine.getOrDefault(row.line(), List.of())));
+        }
+        int timeout = (int) feed.queryTimeout().toSeconds();
         try (Connection c = source.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (alreadyWritten(c, feed, payloadId)) {
-                    c.rollback();
-                    return;
+                if (!alreadyWritten(c, feed, payloadId, timeout)) {
+                    insertOutcomes(c, feed, payloadId, rows, outcomes, timeout);
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + feed.feedbackTable()
-                        + " (source_key, payload_id, status, code, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    Timestamp now = Timestamp.from(Instant.now());
-                    for (Row row : rows) {
-                        String[] outcome = payloadError != null
-                                ? new String[] {"REJECTED", payloadError[0], payloadError[1]}
-                                : outcome(byLine.getOrDefault(row.line(), List.of()));
-                        ps.setString(1, cut(row.taken().key(), 500));
-                        ps.setString(2, payloadId);
-                        ps.setString(3, outcome[0]);
-                        ps.setString(4, cut(outcome[1], 200));
-                        ps.setString(5, cut(outcome[2], 2000));
-                        ps.setTimestamp(6, now);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                // a batch taken again (a crash before this commit, or the department resetting flags of rows it did
+                // not change) finds its outcomes written but must still set the flags, or it is taken forever
+                if (feed.mode() == FrontDbFeed.Mode.FLAG && payloadError == null) {
+                    setFlags(c, feed, rows, outcomes, timeout);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -86,9 +85,61 @@ final class FrontDbFeedback {
         }
     }
 
-    private static boolean alreadyWritten(Connection c, FrontDbFeed feed, String payloadId) throws SQLException {
+    private static void insertOutcomes(
+            Connection c, FrontDbFeed feed, String payloadId, List<Row> rows, List<String[]> outcomes, int timeout)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + feed.feedbackTable()
+                + " (source_key, payload_id, status, code, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setQueryTimeout(timeout);
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int i = 0; i < rows.size(); i++) {
+                String[] outcome = outcomes.get(i);
+                ps.setString(1, cut(rows.get(i).taken().key(), 500));
+                ps.setString(2, payloadId);
+                ps.setString(3, outcome[0]);
+                ps.setString(4, cut(outcome[1], 200));
+                ps.setString(5, cut(outcome[2], 2000));
+                ps.setTimestamp(6, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Only rows still flagged new are set: a row the department has meanwhile set to something else is its business.
+     * The key values are bound as the driver read them, so each database compares them in the column's own type.
+     */
+    private static void setFlags(Connection c, FrontDbFeed feed, List<Row> rows, List<String[]> outcomes, int timeout)
+            throws SQLException {
+        FrontDbFeed.Flag flag = feed.flag();
+        String where =
+                " WHERE " + feed.keyColumns().stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
+                        + " AND " + flag.column() + " = " + FrontDbFeed.Flag.literal(flag.fresh());
+        String set = "UPDATE " + feed.table() + " SET " + flag.column() + " = ";
+        try (PreparedStatement taking = c.prepareStatement(set + FrontDbFeed.Flag.literal(flag.taken()) + where);
+                PreparedStatement rejecting =
+                        c.prepareStatement(set + FrontDbFeed.Flag.literal(flag.rejected()) + where)) {
+            taking.setQueryTimeout(timeout);
+            rejecting.setQueryTimeout(timeout);
+            for (int i = 0; i < rows.size(); i++) {
+                PreparedStatement ps = "REJECTED".equals(outcomes.get(i)[0]) ? rejecting : taking;
+                List<Object> key = rows.get(i).key();
+                for (int k = 0; k < key.size(); k++) {
+                    ps.setObject(k + 1, key.get(k));
+                }
+                ps.addBatch();
+            }
+            taking.executeBatch();
+            rejecting.executeBatch();
+        }
+    }
+
+    private static boolean alreadyWritten(Connection c, FrontDbFeed feed, String payloadId, int timeout)
+            throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT COUNT(*) FROM " + feed.feedbackTable() + " WHERE payload_id = ?")) {
+            ps.setQueryTimeout(timeout);
             ps.setString(1, payloadId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -32,6 +32,7 @@ class FrontDbHealth implements HealthIndicator {
             detail.put(
                     "lastSuccess",
                     s.lastSuccess() == null ? "" : s.lastSuccess().toString());
+            detail.put("rowsWithoutKey", s.rowsWithoutKey());
             feeds.put(e.getKey(), detail);
             if (s.failures() > 0) {
                 failing++;

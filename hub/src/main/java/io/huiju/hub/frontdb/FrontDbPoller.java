@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * The work of the {@code frontdb-poll} route: {@link #poll} reads at most one batch of new rows as a CSV payload, the
  * route sends it to the pipeline, and {@link #acknowledge} then writes each row's outcome back to the department and
- * only after that advances the watermark. A poll that fails (database down, payload refused) keeps the watermark where
- * it is and waits longer before the next one: twice as long each time, up to {@link #MAX_BACK_OFF}.
+ * only after that advances the watermark (timestamp mode; in flag mode the flags are set in the same transaction of the
+ * department's database as the outcomes, and the hub keeps no position of its own). A poll that fails (database down,
+ * payload refused) keeps the watermark where it is and waits longer before the next one: twice as long each time, up
+ * to {@link #MAX_BACK_OFF}.
  */
 @Component("frontDbPoller")
 public class FrontDbPoller {
@@ -36,8 +39,18 @@ public class FrontDbPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDbPoller.class);
 
     /** What the health endpoint shows of a feed. */
-    record State(int failures, Instant nextAttempt, String lastError, String lastPayload, Instant lastSuccess) {
-        static final State NEW = new State(0, Instant.MIN, null, null, null);
+    record State(
+            int failures,
+            Instant nextAttempt,
+            String lastError,
+            String lastPayload,
+            Instant lastSuccess,
+            long rowsWithoutKey) {
+        static final State NEW = new State(0, Instant.MIN, null, null, null, 0);
+
+        State withoutKey(long rows) {
+            return new State(failures, nextAttempt, lastError, lastPayload, lastSuccess, rows);
+        }
     }
 
     private final FrontDbSources sources;
@@ -67,12 +80,16 @@ public class FrontDbPoller {
             if (feed.createFeedbackTable() && feedbackTablesMade.add(feed.name())) {
                 FrontDbFeedback.createTable(source, feed);
             }
-            Optional<LocalDateTime> mark = watermarks.watermark(feed.name());
-            LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
-            Set<FrontDbWatermarks.Taken> taken = from == null ? Set.of() : watermarks.takenSince(feed.name(), from);
-            Batch batch = FrontDbReader.read(source, feed, from, taken);
+            Batch batch = read(source, feed);
+            if (batch.withoutKey() > 0) {
+                LOG.warn(
+                        "Front-end database {}: {} new rows have a NULL in {} and are left where they are",
+                        feed.name(),
+                        batch.withoutKey(),
+                        feed.keyColumns());
+            }
             if (batch.rows().isEmpty()) {
-                succeeded(feed, state.lastPayload());
+                succeeded(feed, state.lastPayload(), batch.withoutKey());
                 return;
             }
             LOG.info(
@@ -82,17 +99,29 @@ public class FrontDbPoller {
             exchange.setProperty(BATCH, batch);
             exchange.getIn().setHeader(Exchange.FILE_NAME, batch.fileName());
             exchange.getIn().setBody(batch.csv());
-        } catch (SQLException | RuntimeException e) {
+            states.put(feed.name(), state.withoutKey(batch.withoutKey()));
+            // not a step after direct:ingest: ingest stops the exchange on a re-send of a stored payload (exactly what
+            // a batch taken again after a crash is), and a stopped exchange runs no further step, not even a doFinally
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    acknowledge(done);
+                }
+            });
+        } catch (SQLException e) {
+            failed(feed, state, "front-end database unreachable or table unreadable: " + describe(e, feed));
+        } catch (RuntimeException e) {
             failed(feed, state, "front-end database unreachable or table unreadable: " + e.getMessage());
         }
     }
 
     /**
-     * After the pipeline: the rows' outcomes go back to the department, then the watermark moves past them. A payload
-     * the pipeline refused as a whole, or could not finish, leaves the watermark where it is (nothing is lost) and backs
-     * off, so a broken table costs one refused payload per back-off period, not one per poll.
+     * After the pipeline, however it ended: the rows' outcomes go back to the department (in flag mode with the flags),
+     * then the watermark moves past them. A payload the pipeline refused as a whole, or could not finish, leaves the
+     * watermark (or the flags) where it is (nothing is lost) and backs off, so a broken table costs one refused payload
+     * per back-off period, not one per poll.
      */
-    public void acknowledge(Exchange exchange) {
+    void acknowledge(Exchange exchange) {
         FrontDbFeed feed = FrontDbFeed.of(exchange);
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         String payloadId = exchange.getIn().getHeader(Headers.PAYLOAD_ID, String.class);
@@ -132,13 +161,46 @@ public class FrontDbPoller {
             }
         } catch (SQLException e) {
             // The rows are stored; the watermark stays, so the batch is re-read, recognised, and its outcome written.
-            failed(feed, state, "feedback for payload " + payloadId + " not written: " + e.getMessage());
+            failed(feed, state, "feedback for payload " + payloadId + " not written: " + describe(e, feed));
             return;
         }
-        List<FrontDbWatermarks.Taken> taken =
-                batch.rows().stream().map(Row::taken).toList();
-        watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
-        succeeded(feed, payloadId);
+        if (feed.mode() == FrontDbFeed.Mode.TIMESTAMP) {
+            List<FrontDbWatermarks.Taken> taken =
+                    batch.rows().stream().map(Row::taken).toList();
+            try {
+                watermarks.advance(feed.name(), taken, payloadId, feed.lookBack());
+            } catch (RuntimeException e) {
+                // the outcomes are written: the batch is re-read, recognised as stored and answered, and the mark moves
+                failed(feed, state, "watermark not moved after payload " + payloadId + ": " + e.getMessage());
+                return;
+            }
+        }
+        succeeded(feed, payloadId, state.rowsWithoutKey());
+    }
+
+    private Batch read(DataSource source, FrontDbFeed feed) throws SQLException {
+        if (feed.mode() == FrontDbFeed.Mode.FLAG) {
+            return FrontDbReader.readFlagged(source, feed);
+        }
+        Optional<LocalDateTime> mark = watermarks.watermark(feed.name());
+        LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
+        Set<FrontDbWatermarks.Taken> taken = from == null ? Set.of() : watermarks.takenSince(feed.name(), from);
+        return FrontDbReader.read(source, feed, from, taken);
+    }
+
+    /**
+     * A statement cut off by the query timeout, said in the same words on every database: the drivers report it each
+     * their own way (MariaDB: SQLTimeoutException, state 70100; PostgreSQL: a cancelled statement, state 57014).
+     */
+    private static String describe(SQLException e, FrontDbFeed feed) {
+        SQLException first =
+                e instanceof java.sql.BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String state = first.getSQLState() == null ? "" : first.getSQLState();
+        if (first instanceof java.sql.SQLTimeoutException || state.equals("57014") || state.equals("70100")) {
+            return "no answer within " + feed.queryTimeout().toSeconds()
+                    + " s (the table locked, or the database overloaded?): " + first.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** Every feed polled since start, by name. */
@@ -146,12 +208,12 @@ public class FrontDbPoller {
         return Map.copyOf(states);
     }
 
-    private void succeeded(FrontDbFeed feed, String payloadId) {
+    private void succeeded(FrontDbFeed feed, String payloadId, long rowsWithoutKey) {
         State before = states.get(feed.name());
         if (before != null && before.failures() > 0) {
             LOG.info("Front-end database {} works again after {} failed polls", feed.name(), before.failures());
         }
-        states.put(feed.name(), new State(0, Instant.MIN, null, payloadId, Instant.now()));
+        states.put(feed.name(), new State(0, Instant.MIN, null, payloadId, Instant.now(), rowsWithoutKey));
     }
 
     private void failed(FrontDbFeed feed, State before, String reason) {
@@ -169,6 +231,12 @@ public class FrontDbPoller {
                 reason);
         states.put(
                 feed.name(),
-                new State(failures, Instant.now().plus(wait), reason, before.lastPayload(), before.lastSuccess()));
+                new State(
+                        failures,
+                        Instant.now().plus(wait),
+                        reason,
+                        before.lastPayload(),
+                        before.lastSuccess(),
+                        before.rowsWithoutKey()));
     }
 }

@@ -71,8 +71,12 @@ class FrontDbWatermarks {
                         payloadId,
                         now);
             }
+            // distinct: a key that is not unique in the table (a feed keyed on a non-primary column) can repeat
             jdbc.batchUpdate(
-                    "INSERT INTO frontdb_taken (feed, source_key, row_ts) VALUES (?, ?, ?)", rows, 500, (ps, r) -> {
+                    "INSERT INTO frontdb_taken (feed, source_key, row_ts) VALUES (?, ?, ?)",
+                    rows.stream().distinct().toList(),
+                    500,
+                    (ps, r) -> {
                         ps.setString(1, feed);
                         ps.setString(2, r.key());
                         ps.setTimestamp(3, Timestamp.valueOf(r.timestamp()));
