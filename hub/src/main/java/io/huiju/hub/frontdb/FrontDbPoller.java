@@ -6,16 +6,22 @@ import io.huiju.hub.pipeline.Headers;
 import io.huiju.hub.store.PayloadStore;
 import io.huiju.hub.store.Receipt;
 import io.huiju.hub.store.RejectStore;
+import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -58,6 +64,26 @@ public class FrontDbPoller {
     private final PayloadStore payloads;
     private final RejectStore rejects;
     private final Map<String, State> states = new ConcurrentSkipListMap<>();
+    /**
+     * Timestamp mode reads the batch after the one in the pipeline while the pipeline works, so the department's
+     * database and the hub's pipeline work at the same time instead of taking turns (on a busy feed they cost about
+     * the same). The read-ahead is used only when the batch before it was acknowledged, by the same feed settings;
+     * anything else throws it away and reads afresh, so it changes nothing of what is taken, only when it is read.
+     */
+    private final Map<String, ReadAhead> readAheads = new ConcurrentHashMap<>();
+
+    private final ExecutorService readAheadThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "huiju-frontdb-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The batch each feed last acknowledged: a read-ahead started after it may be taken. */
+    private final Map<String, Batch> acknowledged = new ConcurrentHashMap<>();
+
+    /** The next batch being read for {@code feed}, to be taken once {@code after} has been acknowledged. */
+    private record ReadAhead(FrontDbFeed feed, Batch after, Future<Batch> next) {}
+
     private final Set<String> feedbackTablesMade = ConcurrentHashMap.newKeySet();
 
     FrontDbPoller(FrontDbSources sources, FrontDbWatermarks watermarks, PayloadStore payloads, RejectStore rejects) {
@@ -80,7 +106,7 @@ public class FrontDbPoller {
             if (feed.createFeedbackTable() && feedbackTablesMade.add(feed.name())) {
                 FrontDbFeedback.createTable(source, feed);
             }
-            Batch batch = read(source, feed);
+            Batch batch = readAheadOrRead(source, feed, state);
             if (batch.withoutKey() > 0) {
                 LOG.warn(
                         "Front-end database {}: {} new rows have a NULL in {} and are left where they are",
@@ -96,6 +122,7 @@ public class FrontDbPoller {
                     "Front-end database {}: {} new rows",
                     feed.name(),
                     batch.rows().size());
+            readAhead(source, feed, batch);
             exchange.setProperty(BATCH, batch);
             exchange.getIn().setHeader(Exchange.FILE_NAME, batch.fileName());
             exchange.getIn().setBody(batch.csv());
@@ -175,7 +202,54 @@ public class FrontDbPoller {
                 return;
             }
         }
+        acknowledged.put(feed.name(), batch);
         succeeded(feed, payloadId, state.rowsWithoutKey());
+    }
+
+    /**
+     * The batch read ahead, if it follows the batch this feed last acknowledged; otherwise (first poll, a failure since,
+     * other settings) it is dropped and the table read now.
+     */
+    private Batch readAheadOrRead(DataSource source, FrontDbFeed feed, State state) throws SQLException {
+        ReadAhead ahead = readAheads.remove(feed.name());
+        if (ahead != null) {
+            boolean follows = ahead.feed().equals(feed)
+                    && state.failures() == 0
+                    && state.lastSuccess() != null
+                    && acknowledged.remove(feed.name(), ahead.after());
+            if (follows) {
+                try {
+                    return ahead.next().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading ahead", e);
+                } catch (ExecutionException e) {
+                    // the table failed to answer the read-ahead: the same failure a read now would meet
+                    if (e.getCause() instanceof SQLException sql) {
+                        throw sql;
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } else {
+                ahead.next().cancel(true);
+            }
+        }
+        acknowledged.remove(feed.name());
+        return read(source, feed);
+    }
+
+    /** Starts reading the rows after {@code batch}: the same window, with the batch's rows counted as taken. */
+    private void readAhead(DataSource source, FrontDbFeed feed, Batch batch) {
+        if (feed.mode() != FrontDbFeed.Mode.TIMESTAMP || batch.rows().size() < feed.batchSize()) {
+            return; // a batch that was not full means the table is drained: the next poll comes after the delay anyway
+        }
+        Optional<LocalDateTime> mark = watermarks.watermark(feed.name());
+        LocalDateTime from = mark.map(m -> m.minus(feed.lookBack())).orElse(null);
+        Set<FrontDbWatermarks.Taken> taken =
+                new HashSet<>(from == null ? Set.of() : watermarks.takenSince(feed.name(), from));
+        batch.rows().forEach(r -> taken.add(r.taken()));
+        Future<Batch> next = readAheadThreads.submit(() -> FrontDbReader.read(source, feed, from, taken));
+        readAheads.put(feed.name(), new ReadAhead(feed, batch, next));
     }
 
     private Batch read(DataSource source, FrontDbFeed feed) throws SQLException {
@@ -201,6 +275,11 @@ public class FrontDbPoller {
                     + " s (the table locked, or the database overloaded?): " + first.getMessage();
         }
         return e.getMessage();
+    }
+
+    @PreDestroy
+    void stop() {
+        readAheadThreads.shutdownNow();
     }
 
     /** Every feed polled since start, by name. */
