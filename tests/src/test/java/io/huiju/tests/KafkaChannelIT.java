@@ -124,6 +124,8 @@ class KafkaChannelIT extends HubTest {
         registry.add("huiju.home", () -> HOME);
         registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
         registry.add("huiju.kafka.brokers", KAFKA::getBrokersAsString);
+        registry.add("huiju.kafka.outbound.retention", () -> "1h");
+        registry.add("huiju.kafka.outbound.purge-interval-ms", () -> "500");
     }
 
     // The broker is not stopped after the class: the hub's context is cached and closed at JVM exit, and its consumers
@@ -335,6 +337,42 @@ class KafkaChannelIT extends HubTest {
                         Integer.class,
                         row.get("record_id")))
                 .isZero();
+    }
+
+    @Test
+    void publishedVersionsArePurgedAfterTheRetentionAndNoOtherRows() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        String insert = "INSERT INTO outbox (record_id, version, subject_code, body, created_at, published_at)"
+                + " VALUES (?, 1, 'x', '{}', ?, ?)";
+        // the relay held back, so that an unpublished version stays unpublished for the test
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            // published 2 h and 10 min ago (this context's retention is 1 h), and one not published after 2 days
+            jdbc.update(insert, old, new Timestamp(now - hours(3)), new Timestamp(now - hours(2)));
+            jdbc.update(insert, recent, new Timestamp(now - hours(3)), new Timestamp(now - minutes(10)));
+            jdbc.update(insert, waiting, new Timestamp(now - hours(48)), null);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(old) == 0);
+            assertThat(outboxRows(recent)).isEqualTo(1);
+            assertThat(outboxRows(waiting)).isEqualTo(1);
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+    }
+
+    static long hours(int n) {
+        return Duration.ofHours(n).toMillis();
+    }
+
+    static long minutes(int n) {
+        return Duration.ofMinutes(n).toMillis();
+    }
+
+    int outboxRows(String recordId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE record_id = ?", Integer.class, recordId);
     }
 
     // ---------------------------------------------------------------- crash and restart

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes the outbox (see {@link io.huiju.hub.store.Outbox}) to the outbound topic: each accepted record version as
  * its canonical JSON, keyed by subject code, with headers {@code huiju-record-id} and {@code huiju-version}; marked
- * published once Kafka acknowledged it. Written in Java, not in routes/, because it exists only when brokers are
+ * published once Kafka acknowledged it; and purges the versions published longer ago than the retention. Written in Java, not in routes/, because it exists only when brokers are
  * configured: a Kafka producer without brokers cannot start, and the first run needs no Kafka.
  */
 @Component
@@ -48,6 +48,12 @@ class OutboxRelay {
                         .id("publish")
                         .bean("outbox", "published(${exchangeProperty.HuijuOutboxId})")
                         .end();
+                // published versions are kept huiju.kafka.outbound.retention (default 7 days), then deleted
+                from("timer:outbox-purge?delay={{huiju.kafka.outbound.purge-interval-ms:3600000}}"
+                                + "&period={{huiju.kafka.outbound.purge-interval-ms:3600000}}")
+                        .routeId("outbox-purge")
+                        .bean("outbox", "purge")
+                        .id("purge");
             }
         });
     }

@@ -2,9 +2,12 @@ package io.huiju.hub.store;
 
 import io.huiju.model.CreditRecord;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * The outbound topic's transactional outbox: {@link CreditLibraryStore} adds every version it writes in the batch's
  * transaction, the outbox-relay route publishes them in order and marks each one published. Publishing is therefore
  * at least once (a crash between send and mark sends that version again; consumers recognise it by record id and
- * version). Off, and nothing written, when no Kafka brokers are configured.
+ * version). Off, and nothing written, when no Kafka brokers are configured. Published versions are kept for a
+ * retention period (an operator can still see what went out, and when), then purged by the outbox-purge route.
  */
 @Repository("outbox")
 public class Outbox {
@@ -21,12 +25,19 @@ public class Outbox {
     /** One version waiting to be published. */
     public record Entry(long id, String recordId, String version, String subjectCode, String body) {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
     private final JdbcTemplate jdbc;
     private final boolean enabled;
+    private final Duration retention;
 
-    Outbox(JdbcTemplate jdbc, @Value("${huiju.kafka.brokers:}") String brokers) {
+    Outbox(
+            JdbcTemplate jdbc,
+            @Value("${huiju.kafka.brokers:}") String brokers,
+            @Value("${huiju.kafka.outbound.retention:7d}") Duration retention) {
         this.jdbc = jdbc;
         this.enabled = !brokers.isBlank();
+        this.retention = retention;
     }
 
     void add(List<CreditRecord> versions, Map<CreditRecord, String> bodies) {
@@ -62,5 +73,16 @@ public class Outbox {
 
     public void published(long id) {
         jdbc.update("UPDATE outbox SET published_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+    }
+
+    /** Deletes the versions published longer ago than the retention; unpublished ones stay whatever their age. */
+    public int purge() {
+        int purged = jdbc.update(
+                "DELETE FROM outbox WHERE published_at < ?",
+                Timestamp.from(Instant.now().minus(retention)));
+        if (purged > 0) {
+            LOG.info("Outbox: {} versions published more than {} ago purged", purged, retention);
+        }
+        return purged;
     }
 }
