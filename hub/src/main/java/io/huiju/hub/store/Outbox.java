@@ -71,8 +71,12 @@ public class Outbox {
                         rs.getString("body")));
     }
 
-    public void published(long id) {
-        jdbc.update("UPDATE outbox SET published_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+    public void published(List<Long> ids) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("UPDATE outbox SET published_at = ? WHERE id = ?", ids, ids.size(), (ps, id) -> {
+            ps.setTimestamp(1, now);
+            ps.setLong(2, id);
+        });
     }
 
     /** Deletes the versions published longer ago than the retention; unpublished ones stay whatever their age. */
