@@ -58,11 +58,15 @@ public class Outbox {
                 });
     }
 
-    /** The oldest unpublished versions, in the order they were stored. */
+    /**
+     * The oldest unpublished versions, in the order they were stored. Ordered by (published_at, id), the index's
+     * order, which is the order of id here (published_at is null in every row): ordered by id alone, PostgreSQL walked
+     * the primary key past every published row first, a scan that grew with the outbox (4 s per round at 100,000).
+     */
     public List<Entry> pending(int limit) {
         return jdbc.query(
                 "SELECT id, record_id, version, subject_code, body FROM outbox WHERE published_at IS NULL"
-                        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                        + " ORDER BY published_at, id FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, i) -> new Entry(
                         rs.getLong("id"),
                         rs.getString("record_id"),
