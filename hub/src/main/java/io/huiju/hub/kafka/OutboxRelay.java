@@ -41,7 +41,9 @@ class OutboxRelay {
                 // A round sends up to a batch of versions as one list (the Kafka component sends them all, in order,
                 // and waits for every acknowledgement), then marks them published in one statement; a full round
                 // means more are waiting, so the next one follows at once instead of after the timer's period.
-                // A send that fails marks nothing: the round is sent again (at least once).
+                // A send that fails marks nothing: the round is sent again (at least once). The send is synchronous:
+                // asynchronous, the timer started the next round before this one was acknowledged and marked, so
+                // rounds piled up resending the same versions (the hub ran out of heap in bench/run.sh --kafka).
                 from("timer:outbox-relay?period={{huiju.kafka.outbound.interval-ms:1000}}")
                         .routeId("outbox-relay")
                         .setProperty("HuijuOutboxMore", constant(true))
@@ -53,8 +55,9 @@ class OutboxRelay {
                         .filter(simple("${body.size} > 0"))
                         .setProperty("HuijuOutboxIds", method(OutboxRelay.this, "ids"))
                         .bean(OutboxRelay.this, "records")
-                        .to("kafka:{{huiju.kafka.outbound.topic:huiju.credit.records}}?brokers={{huiju.kafka.brokers}}"
-                                + "&requestRequiredAcks=all&enableIdempotence=true&batchWithIndividualHeaders=true")
+                        .to(
+                                "kafka:{{huiju.kafka.outbound.topic:huiju.credit.records}}?brokers={{huiju.kafka.brokers}}"
+                                        + "&requestRequiredAcks=all&enableIdempotence=true&batchWithIndividualHeaders=true&synchronous=true")
                         .id("publish")
                         .bean("outbox", "published(${exchangeProperty.HuijuOutboxIds})")
                         .end()
