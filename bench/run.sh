@@ -4,6 +4,7 @@
 # With --excel, the same rows as .csv and as .xlsx through one hub each instead (ExcelBenchmark, issue [2]).
 # With --frontdb, rows in a MariaDB exchange table through a frontdb-poll feed vs a plain JDBC copy (FrontDbBenchmark, [3]).
 # With --soap, SOAP submissions of 100 and of 1 record per call beside GET /actuator/health (SoapBenchmark, issue [3]).
+# With --kafka, records in/out through a KRaft broker started in the bench vs a plain consumer/producer (KafkaBenchmark, [3]).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LANG="${LANG:-C.UTF-8}"
@@ -17,6 +18,7 @@ for arg in "$@"; do
     --excel) main=io.huiju.bench.ExcelBenchmark ;;
     --frontdb) main=io.huiju.bench.FrontDbBenchmark ;;
     --soap) main=io.huiju.bench.SoapBenchmark ;;
+    --kafka) main=io.huiju.bench.KafkaBenchmark ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -48,13 +48,15 @@ class KafkaChannelIT extends HubTest {
     static final String SHARED = "huiju.shared";
     static final String CRASH = "huiju.zf";
     static final String NOMAP = "huiju.nomap";
+    static final String POISON = "huiju.poison";
     static final String OUTBOUND = "huiju.credit.records";
 
     static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
     static final String HOME = home();
 
     static EmbeddedKafkaKraftBroker startKafka() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, OWN, SHARED, CRASH, NOMAP, OUTBOUND);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(
+                1, 1, OWN, SHARED, CRASH, NOMAP, NOMAP + ".dlq", POISON, POISON + ".dlq", OUTBOUND);
         broker.afterPropertiesSet();
         return broker;
     }
@@ -66,6 +68,17 @@ class KafkaChannelIT extends HubTest {
             kafkaInstance(home, "kafka-zf-shared", "zf", "national-penalty", SHARED, "department");
             kafkaInstance(home, "kafka-zf", "zf", "national-penalty", CRASH, "");
             kafkaInstance(home, "kafka-nomap", "nomap", "no-such-mapping", NOMAP, "");
+            kafkaInstance(
+                    home,
+                    "kafka-poison",
+                    "scjg",
+                    "national-penalty",
+                    POISON,
+                    "",
+                    """
+                          - name: maxRecordBytes
+                            value: "4096"
+                    """);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,6 +86,12 @@ class KafkaChannelIT extends HubTest {
     }
 
     static void kafkaInstance(Path home, String routeId, String department, String mapping, String topic, String header)
+            throws IOException {
+        kafkaInstance(home, routeId, department, mapping, topic, header, "");
+    }
+
+    static void kafkaInstance(
+            Path home, String routeId, String department, String mapping, String topic, String header, String more)
             throws IOException {
         Files.writeString(
                 home.resolve("routes/departments/" + routeId + ".camel.yaml"),
@@ -96,7 +115,8 @@ class KafkaChannelIT extends HubTest {
                       - name: departmentHeader
                         value: "%s"
                 """
-                        .formatted(routeId, department, mapping, topic, header.isEmpty() ? " " : header));
+                                .formatted(routeId, department, mapping, topic, header.isEmpty() ? " " : header)
+                        + more);
     }
 
     @DynamicPropertySource
@@ -104,6 +124,8 @@ class KafkaChannelIT extends HubTest {
         registry.add("huiju.home", () -> HOME);
         registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
         registry.add("huiju.kafka.brokers", KAFKA::getBrokersAsString);
+        registry.add("huiju.kafka.outbound.retention", () -> "1h");
+        registry.add("huiju.kafka.outbound.purge-interval-ms", () -> "500");
     }
 
     // The broker is not stopped after the class: the hub's context is cached and closed at JVM exit, and its consumers
@@ -172,17 +194,97 @@ class KafkaChannelIT extends HubTest {
     }
 
     @Test
-    void aBatchTheHubCannotProcessGoesToTheDeadLetterQueueWithItsOffsetsAndThePartitionMovesOn() throws Exception {
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsOffsetAndTheGoodOnesOfItsBatchAreStoredOnce() throws Exception {
+        String prefix = prefix();
+        long since = System.currentTimeMillis();
+        // passes as JSON, the mapping and every check, then makes the amount rule throw (ArithmeticException: its
+        // "likely typed in 元" warning writes 1E+2147483643 out in full): a record the pipeline cannot take. If that
+        // is ever fixed, this record is merely rejected and the test says so.
+        Map<String, String> poison = penaltyFields(prefix, 3);
+        poison.put("CF_NR_FK", "1E+2147483647");
+        // over this instance's 4,096-byte limit: rejected as its line, never copied into the payload
+        Map<String, String> large = penaltyFields(prefix, 5);
+        large.put("CF_SY", "货值".repeat(2000));
+        try (KafkaProducer<String, String> producer = producer()) {
+            // sent together, so that they are most likely polled as one batch (one payload)
+            producer.send(new ProducerRecord<>(POISON, penalty(prefix, 1)));
+            producer.send(new ProducerRecord<>(POISON, penalty(prefix, 2)));
+            producer.send(new ProducerRecord<>(POISON, "poison-key", json.writeValueAsString(poison)));
+            producer.send(new ProducerRecord<>(POISON, penalty(prefix, 4)));
+            producer.send(new ProducerRecord<>(POISON, json.writeValueAsString(large)));
+            producer.send(new ProducerRecord<>(POISON, penalty(prefix, 6)));
+            producer.flush();
+        }
+
+        ConsumerRecord<String, String> dead = deadLetters(POISON + ".dlq", 1).get(0);
+        assertThat(header(dead, "huiju.errors.topic")).isEqualTo(POISON);
+        assertThat(header(dead, "huiju.errors.partition")).isEqualTo("0");
+        assertThat(header(dead, "huiju.errors.offset")).isEqualTo("2");
+        assertThat(header(dead, "huiju.errors.department")).isEqualTo("scjg");
+        assertThat(header(dead, "huiju.errors.exception.class")).isEqualTo(ArithmeticException.class.getName());
+        assertThat(header(dead, "huiju.errors.reason")).contains("ArithmeticException");
+        assertThat(header(dead, "huiju.errors.payload-id")).isNotBlank();
+        assertThat(dead.key()).isEqualTo("poison-key");
+        assertThat(dead.value()).isEqualTo(json.writeValueAsString(poison));
+        // and the poison record's own payload is archived and marked failed, for the operator
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM payload WHERE payload_id = ?",
+                        String.class,
+                        header(dead, "huiju.errors.payload-id")))
+                .isEqualTo("FAILED");
+
+        // the good ones stored, each once; the large one rejected with its reason, not dead-lettered
+        await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 4);
+        assertThat(List.of(1, 2, 4, 6)).allSatisfy(n -> assertThat(count("legal_person_record", prefix + n + "号"))
+                .isEqualTo(1));
+        List<Map<String, Object>> ours = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> kafkaPayloads("scjg", since).stream()
+                                .filter(p -> String.valueOf(p.get("file_name")).startsWith("kafka-" + POISON))
+                                .toList(),
+                        ps -> ps.stream().noneMatch(p -> "RECEIVED".equals(p.get("status"))) && sum(ps, "stored") >= 4);
+        assertThat(sum(ours, "stored")).isEqualTo(4);
+        // the large record is rejected as its line, or, fed on its own, as the payload it is alone in
+        List<String> reasons = new ArrayList<>(jdbc.queryForList(
+                "SELECT r.reason FROM reject r JOIN payload p ON r.payload_id = p.payload_id"
+                        + " WHERE p.file_name LIKE ? AND p.received_at >= ? AND r.code = 'LINE_TOO_LONG'",
+                String.class,
+                "kafka-" + POISON + "%",
+                new Timestamp(since)));
+        ours.stream()
+                .filter(p -> "LINE_TOO_LONG".equals(p.get("error_code")))
+                .forEach(p -> reasons.add(String.valueOf(p.get("error"))));
+        assertThat(reasons)
+                .anySatisfy(
+                        reason -> assertThat(reason).contains(POISON + "/0/4").contains("4096"));
+
+        // the partition moves on: the offsets are committed past the poison record, and later records come
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, POISON, penalty(prefix, 7), null);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> countPrefix("legal_person_record", prefix) == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed("huiju-kafka-poison", POISON) == 7);
+        assertThat(deadLetters(POISON + ".dlq", 1)).hasSize(1);
+    }
+
+    @Test
+    void aBatchTheHubCannotProcessAtAllGoesToTheDeadLetterTopicRecordByRecordAndThePartitionMovesOn() throws Exception {
         String prefix = prefix();
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, NOMAP, penalty(prefix, 1), null);
         }
-        assertThat(deadLetter(NOMAP + "/0/0")).contains("nomap").contains("no-such-mapping");
-
+        await().atMost(Duration.ofSeconds(60)).until(() -> committed("huiju-kafka-nomap", NOMAP) == 1);
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, NOMAP, penalty(prefix, 2), null);
+            send(producer, NOMAP, penalty(prefix, 3), null);
         }
-        assertThat(deadLetter(NOMAP + "/0/1")).contains("nomap");
+        await().atMost(Duration.ofSeconds(60)).until(() -> committed("huiju-kafka-nomap", NOMAP) == 3);
+
+        List<ConsumerRecord<String, String>> dead = deadLetters(NOMAP + ".dlq", 3);
+        assertThat(dead).extracting(r -> header(r, "huiju.errors.offset")).containsExactly("0", "1", "2");
+        assertThat(dead).extracting(r -> header(r, "huiju.errors.department")).containsOnly("nomap");
+        assertThat(dead)
+                .allSatisfy(r -> assertThat(header(r, "huiju.errors.reason")).contains("no-such-mapping"));
     }
 
     // ---------------------------------------------------------------- out
@@ -235,6 +337,42 @@ class KafkaChannelIT extends HubTest {
                         Integer.class,
                         row.get("record_id")))
                 .isZero();
+    }
+
+    @Test
+    void publishedVersionsArePurgedAfterTheRetentionAndNoOtherRows() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        String insert = "INSERT INTO outbox (record_id, version, subject_code, body, created_at, published_at)"
+                + " VALUES (?, 1, 'x', '{}', ?, ?)";
+        // the relay held back, so that an unpublished version stays unpublished for the test
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            // published 2 h and 10 min ago (this context's retention is 1 h), and one not published after 2 days
+            jdbc.update(insert, old, new Timestamp(now - hours(3)), new Timestamp(now - hours(2)));
+            jdbc.update(insert, recent, new Timestamp(now - hours(3)), new Timestamp(now - minutes(10)));
+            jdbc.update(insert, waiting, new Timestamp(now - hours(48)), null);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(old) == 0);
+            assertThat(outboxRows(recent)).isEqualTo(1);
+            assertThat(outboxRows(waiting)).isEqualTo(1);
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+    }
+
+    static long hours(int n) {
+        return Duration.ofHours(n).toMillis();
+    }
+
+    static long minutes(int n) {
+        return Duration.ofMinutes(n).toMillis();
+    }
+
+    int outboxRows(String recordId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE record_id = ?", Integer.class, recordId);
     }
 
     // ---------------------------------------------------------------- crash and restart
@@ -318,16 +456,18 @@ class KafkaChannelIT extends HubTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The first dead letter naming that source; others (from other tests) are taken off the queue on the way. */
-    String deadLetter(String source) {
-        jms.setReceiveTimeout(30_000);
-        for (int i = 0; i < 20; i++) {
-            String letter = (String) jms.receiveAndConvert("huiju.DLQ");
-            if (letter == null || letter.contains(source)) {
-                return letter;
-            }
+    /** Every record of a dead-letter topic, once there are that many (and a moment more for any extra one). */
+    static List<ConsumerRecord<String, String>> deadLetters(String topic, int expected) {
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(dead::add);
+                return dead.size() >= expected;
+            });
+            consumer.poll(Duration.ofSeconds(1)).forEach(dead::add);
         }
-        return null;
+        return dead;
     }
 
     static String prefix() {
@@ -359,12 +499,16 @@ class KafkaChannelIT extends HubTest {
     }
 
     static long committed(String group) throws Exception {
+        return committed(group, CRASH);
+    }
+
+    static long committed(String group, String topic) throws Exception {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString()))) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get(30, TimeUnit.SECONDS)
-                    .get(new TopicPartition(CRASH, 0));
+                    .get(new TopicPartition(topic, 0));
             return offset == null ? -1 : offset.offset();
         }
     }

@@ -26,7 +26,9 @@ import java.util.Set;
  * <p>Keys starting with {@code @} are the channel's, not the department's, and are never fields: {@code @source} says
  * where the line came from (for a Kafka record {@code topic/partition/offset}) and is quoted in every reason about the
  * line; a line {@code {"@source": ..., "@text": "..."}} carries a record the channel could not embed as an object, as
- * received, and is judged here like a line of its own.
+ * received, and is judged here like a line of its own; a line {@code {"@source": ..., "@defect": code, "@reason":
+ * "..."}} is a record the channel already found defective (a Kafka record over the size limit, never copied), and is
+ * that defect.
  *
  * <p>Problems of one line become a defective record: {@link #NOT_JSON} (not JSON at all) and {@link #NOT_OBJECT} (JSON,
  * but an array, a string, a number...). A value that is itself an object or array is kept as its JSON text; {@code
@@ -39,6 +41,8 @@ public final class JsonLinesRecordReader extends ReadAhead implements RowSource 
 
     static final String SOURCE = "@source";
     static final String TEXT = "@text";
+    static final String DEFECT = "@defect";
+    static final String REASON = "@reason";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,6 +143,13 @@ public final class JsonLinesRecordReader extends ReadAhead implements RowSource 
         String where = "第" + at + "行";
         if (node instanceof ObjectNode object && object.has(SOURCE)) {
             where += "（来源 " + object.get(SOURCE).asText() + "）";
+            if (object.has(DEFECT)) {
+                return RawRecord.defective(
+                        at,
+                        Map.of(),
+                        object.get(DEFECT).asText(),
+                        where + object.path(REASON).asText());
+            }
             if (object.has(TEXT)) {
                 node = parse(object.get(TEXT).asText());
             }

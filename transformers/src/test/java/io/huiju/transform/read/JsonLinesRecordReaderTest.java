@@ -65,6 +65,18 @@ class JsonLinesRecordReaderTest {
     }
 
     @Test
+    void aLineTheChannelFoundDefectiveIsThatDefectWithItsSource() throws Exception {
+        List<RawRecord> rows = read(
+                """
+                {"@source":"huiju.scjg/0/7","@defect":"LINE_TOO_LONG","@reason":"记录有2000000字节，超过上限1048576字节"}
+                {"CF_WSH":"B-2"}
+                """);
+
+        assertThat(rows).extracting(RawRecord::defectCode).containsExactly("LINE_TOO_LONG", null);
+        assertThat(rows.get(0).defect()).isEqualTo("第1行（来源 huiju.scjg/0/7）记录有2000000字节，超过上限1048576字节");
+    }
+
+    @Test
     void aFileWithoutOneSoundRecordOrNotInUtf8IsRejectedAsAWhole() throws Exception {
         Path blank = dir.resolve("blank.jsonl");
         Files.writeString(blank, "\n  \n");
