@@ -67,14 +67,22 @@ final class Inspection {
         return IsoDate.parse(text);
     }
 
-    /** The amount, or null when absent or not a number. */
+    /** Digits before, or after, the point beyond which a number is not an amount (the libraries keep 18 + 6). */
+    static final int MAX_AMOUNT_DIGITS = 24;
+
+    /** The amount, or null when absent, not a number, or a number of absurd size. */
     BigDecimal amount(CanonicalField field) {
         String text = text(field);
         if (text == null) {
             return null;
         }
         try {
-            return new BigDecimal(text);
+            BigDecimal amount = new BigDecimal(text);
+            // 1E+2147483647 is a BigDecimal too, and one that throws when written out in full: a number no
+            // department means is unreadable, like any other text that is not an amount
+            return (long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS || amount.scale() > MAX_AMOUNT_DIGITS
+                    ? null
+                    : amount;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -613,6 +613,17 @@ class RecordValidatorTest {
         }
 
         @Test
+        void aNumberOfAbsurdSizeIsNotAnAmountAndNeverWrittenOutInFull() {
+            // 1E+2147483647 parses as a BigDecimal; writing it out in full (the 亿元 warning) used to throw
+            assertThat(reason(rejected(
+                            Rows.penaltyForLegalPerson().with(PENALTY_FINE, "1E+2147483647"), "AMOUNT_INVALID")))
+                    .contains("1E+2147483647");
+            assertThat(validate(Rows.penaltyForLegalPerson().with(PENALTY_FINE, "2E+1"))
+                            .errors())
+                    .isEmpty();
+        }
+
+        @Test
         void negative() {
             assertThat(reason(rejected(
                             Rows.penaltyForLegalPerson().with(PENALTY_CONFISCATED, "-0.5"), "AMOUNT_NEGATIVE")))
@@ -713,6 +724,16 @@ class RecordValidatorTest {
 
             assertThat(errors.get(0).field()).isEqualTo("penalty.facts");
             assertThat(reason(errors)).isEqualTo("违法事实第6个字符是不可见的控制字符（U+0007），请删除后重报");
+        }
+
+        @Test
+        void halfASurrogatePairIsRejectedLikeOneAndAWholePairIsKept() {
+            List<Violation> errors =
+                    rejected(Rows.penaltyForLegalPerson().with(PENALTY_FACTS, "销售\uD800不合格"), "CONTROL_CHARACTER");
+            assertThat(reason(errors)).contains("第3个字符").contains("U+D800");
+            assertThat(validate(Rows.penaltyForLegalPerson().with(PENALTY_FACTS, "销售𠮷不合格"))
+                            .errors())
+                    .isEmpty();
         }
     }
 
