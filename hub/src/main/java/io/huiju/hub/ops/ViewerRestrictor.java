@@ -5,6 +5,7 @@ import io.hawt.system.security.ModernSubjectAccess;
 import io.hawt.system.security.SubjectAccess;
 import java.util.List;
 import javax.management.ObjectName;
+import javax.security.auth.Subject;
 import org.jolokia.server.core.restrictor.AllowAllRestrictor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,11 @@ class ViewerRestrictor extends AllowAllRestrictor {
     static final List<String> READ_ONLY_PREFIXES =
             List.of("dump", "list", "browse", "count", "get", "is", "canInvoke", "createRouteStaticEndpointJson");
 
-    private final SubjectAccess subjects = subjectAccess();
+    private static final SubjectAccess SUBJECTS = subjectAccess();
 
     @Override
     public boolean isOperationAllowed(ObjectName name, String operation) {
-        if (OperatorRole.mayChangeState(subjects.currentSubject()) || readOnly(operation)) {
+        if (mayInvoke(currentSubject(), operation)) {
             return true;
         }
         LOG.warn("Refused to a viewer: operation {} on {}", operation, name);
@@ -42,11 +43,16 @@ class ViewerRestrictor extends AllowAllRestrictor {
 
     @Override
     public boolean isAttributeWriteAllowed(ObjectName name, String attribute) {
-        if (OperatorRole.mayChangeState(subjects.currentSubject())) {
+        if (OperatorRole.mayChangeState(currentSubject())) {
             return true;
         }
         LOG.warn("Refused to a viewer: writing {} of {}", attribute, name);
         return false;
+    }
+
+    /** The one rule, also answered to Hawtio's console (ViewerJmxSecurity) so that it greys out what would fail. */
+    static boolean mayInvoke(Subject subject, String operation) {
+        return OperatorRole.mayChangeState(subject) || readOnly(operation);
     }
 
     static boolean readOnly(String operation) {
@@ -59,6 +65,11 @@ class ViewerRestrictor extends AllowAllRestrictor {
     private static boolean startsWithWord(String name, String prefix) {
         return name.startsWith(prefix)
                 && (name.length() == prefix.length() || !Character.isLowerCase(name.charAt(prefix.length())));
+    }
+
+    /** The subject of the request being served (run as that subject by Hawtio's authentication filter). */
+    static Subject currentSubject() {
+        return SUBJECTS.currentSubject();
     }
 
     /** As Hawtio's own filter chooses: Subject.current() from Java 18, the access-control context before. */
