@@ -5,6 +5,7 @@
 //   OPERATOR, VIEWER, DEPARTMENT   "user:password"
 //   STOP_ROUTE       the feed the operator stops (file-drop-scjg)
 //   KEEP_ROUTE       the feed the viewer tries to stop (it must stay started)
+//   CAMEL_CONTEXT    the Camel context's management name (its MBeans' context=…)
 //   OUT_DIR          where screenshots go
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
 import { chromium } from 'playwright-core';
@@ -87,7 +88,8 @@ async function jolokia(page, request) {
   );
 }
 
-const routeMBean = (id) => `org.apache.camel:context=huiju,type=routes,name="${id}"`;
+const camelContext = env('CAMEL_CONTEXT');
+const routeMBean = (id) => `org.apache.camel:context=${camelContext},type=routes,name="${id}"`;
 
 async function routesPage(page) {
   await page.goto(`${base}/camel/routes`);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,10 @@ class HawtioBrowserIT extends HubTest {
 
     @Test
     void anOperatorStopsAFeedInHawtioAViewerCannotAndADepartmentIsNotLetIn() throws Exception {
+        assertThat(ManagementFactory.getPlatformMBeanServer()
+                        .queryNames(new ObjectName("org.apache.camel:type=context,*"), null))
+                .as("one hub in this JVM, so the console shows this one (tests/pom.xml runs this IT in its own JVM)")
+                .hasSize(1);
         assertThat(camel.getRouteController().getRouteStatus("file-drop-scjg").isStarted())
                 .isTrue();
         assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStarted())
@@ -77,6 +83,7 @@ class HawtioBrowserIT extends HubTest {
                         "STOP_ROUTE", "file-drop-scjg",
                         "KEEP_ROUTE", "file-drop-zf",
                         "CHROMIUM", CHROMIUM.toString(),
+                        "CAMEL_CONTEXT", camel.getManagementName(),
                         "OUT_DIR", Path.of("target").toAbsolutePath().toString()),
                 "hawtio-browser");
 

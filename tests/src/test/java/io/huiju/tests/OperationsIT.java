@@ -207,20 +207,21 @@ class OperationsIT extends HubTest {
         return response.body();
     }
 
-    private static String route(String id) {
-        return "org.apache.camel:context=huiju,type=routes,name=\\\"" + id + "\\\"";
+    /** The route's MBean in this test's Camel context (another test context in this JVM may hold "huiju"). */
+    private String route(String id) {
+        return "org.apache.camel:context=" + camel.getManagementName() + ",type=routes,name=\\\"" + id + "\\\"";
     }
 
-    private static String read(String routeId, String attribute) {
+    private String read(String routeId, String attribute) {
         return "{\"type\":\"read\",\"mbean\":\"" + route(routeId) + "\",\"attribute\":\"" + attribute + "\"}";
     }
 
-    private static String write(String routeId, String attribute, String value) {
+    private String write(String routeId, String attribute, String value) {
         return "{\"type\":\"write\",\"mbean\":\"" + route(routeId) + "\",\"attribute\":\"" + attribute + "\",\"value\":"
                 + value + "}";
     }
 
-    private static String exec(String routeId, String operation, String... arguments) {
+    private String exec(String routeId, String operation, String... arguments) {
         return "{\"type\":\"exec\",\"mbean\":\"" + route(routeId) + "\",\"operation\":\"" + operation
                 + "\",\"arguments\":[" + String.join(",", arguments) + "]}";
     }
