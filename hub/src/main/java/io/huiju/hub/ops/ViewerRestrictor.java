@@ -4,6 +4,7 @@ import io.hawt.system.security.LegacySubjectAccess;
 import io.hawt.system.security.ModernSubjectAccess;
 import io.hawt.system.security.SubjectAccess;
 import java.util.List;
+import java.util.Set;
 import javax.management.ObjectName;
 import javax.security.auth.Subject;
 import org.jolokia.server.core.restrictor.AllowAllRestrictor;
@@ -29,6 +30,9 @@ class ViewerRestrictor extends AllowAllRestrictor {
     /** Name prefixes of operations that report and change nothing (Camel, Artemis, the JVM, Hawtio). */
     static final List<String> READ_ONLY_PREFIXES =
             List.of("dump", "list", "browse", "count", "get", "is", "canInvoke", "createRouteStaticEndpointJson");
+
+    /** Named like a report, but not one: dumpHeap writes the heap (with any secret in it) to a file on the server. */
+    static final Set<String> NOT_READ_ONLY = Set.of("dumpHeap");
 
     private static final SubjectAccess SUBJECTS = subjectAccess();
 
@@ -58,7 +62,8 @@ class ViewerRestrictor extends AllowAllRestrictor {
     static boolean readOnly(String operation) {
         int paren = operation.indexOf('(');
         String name = (paren < 0 ? operation : operation.substring(0, paren)).trim();
-        return READ_ONLY_PREFIXES.stream().anyMatch(prefix -> startsWithWord(name, prefix));
+        return !NOT_READ_ONLY.contains(name)
+                && READ_ONLY_PREFIXES.stream().anyMatch(prefix -> startsWithWord(name, prefix));
     }
 
     /** "getRouteId" and "get" match "get"; "getaway" does not, nor does "isolate" match "is". */

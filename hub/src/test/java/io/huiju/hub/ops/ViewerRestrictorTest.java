@@ -29,6 +29,7 @@ class ViewerRestrictorTest {
         Subject viewer = subject("viewer");
 
         for (String operation : new String[] {
+            "dumpHeap(java.lang.String,boolean)",
             "stop()",
             "start()",
             "suspend()",
