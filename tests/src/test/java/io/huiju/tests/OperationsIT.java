@@ -93,7 +93,7 @@ class OperationsIT extends HubTest {
     }
 
     @Test
-    void anOperatorStopsAndStartsAFeedButCannotRewriteARoute() throws Exception {
+    void anOperatorStopsStartsAndSuspendsAFeedButCannotRewriteARoute() throws Exception {
         assertThat(login("ops", "ops-secret-1").statusCode()).isEqualTo(200);
         try {
             assertThat(jolokia(exec("file-drop-zf", "stop()"))).contains("\"status\":200");
@@ -101,6 +101,15 @@ class OperationsIT extends HubTest {
                     .isTrue();
         } finally {
             assertThat(jolokia(exec("file-drop-zf", "start()"))).contains("\"status\":200");
+        }
+        assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStarted())
+                .isTrue();
+        try {
+            assertThat(jolokia(exec("file-drop-zf", "suspend()"))).contains("\"status\":200");
+            assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isSuspended())
+                    .isTrue();
+        } finally {
+            assertThat(jolokia(exec("file-drop-zf", "resume()"))).contains("\"status\":200");
         }
         assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStarted())
                 .isTrue();
