@@ -53,6 +53,10 @@ import org.springframework.jms.core.JmsTemplate;
             // bcrypt of "ops-secret-1" (test only)
             "huiju.operators[0].password-hash=$2a$10$YlR0xjALyqgGEpO7xj55xum927Q5rdTDTm989PnZlXp.ubc.OJ/ga",
             "huiju.operators[0].roles=operator",
+            "huiju.operators[1].username=watcher",
+            // bcrypt of "view-secret-1" (test only): sees Hawtio, changes nothing
+            "huiju.operators[1].password-hash=$2a$10$TKRbQPXt19.bFdDt3N17muKTH1sGvuHs5zDKUmMhQIaT6PIpqX7Ci",
+            "huiju.operators[1].roles=viewer",
             // the drop-box servers on free ports, so test contexts (and other builds) never collide
             "huiju.dropbox.ftp.port=0",
             "huiju.dropbox.ftp.passive-ports=0",

@@ -69,6 +69,70 @@ class OperationsIT extends HubTest {
     }
 
     @Test
+    void aDepartmentLoginDoesNotReachHawtio() throws Exception {
+        assertThat(login("scjg", "scjg-drop-1").statusCode()).isEqualTo(403);
+
+        assertThat(get("/actuator/jolokia/version").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void aViewerSeesRoutesAndQueuesButCannotStopARoute() throws Exception {
+        assertThat(login("watcher", "view-secret-1").statusCode()).isEqualTo(200);
+        assertThat(jolokia(read("file-drop-scjg", "State"))).contains("\"value\":\"Started\"");
+        assertThat(jolokia(exec("file-drop-scjg", "dumpRouteStatsAsXml(boolean,boolean)", "false", "false")))
+                .contains("\"status\":200");
+        assertThat(jolokia(search("org.apache.activemq.artemis:subcomponent=queues,*")))
+                .contains("huiju.DLQ");
+
+        String stop = jolokia(exec("file-drop-scjg", "stop()"));
+
+        assertThat(stop).contains("\"status\":403");
+        assertThat(camel.getRouteController().getRouteStatus("file-drop-scjg").isStarted())
+                .isTrue();
+        assertThat(jolokia(write("file-drop-scjg", "TracingPattern", "\"*\""))).contains("\"status\":403");
+    }
+
+    @Test
+    void anOperatorStopsStartsAndSuspendsAFeedButCannotRewriteARoute() throws Exception {
+        assertThat(login("ops", "ops-secret-1").statusCode()).isEqualTo(200);
+        try {
+            assertThat(jolokia(exec("file-drop-zf", "stop()"))).contains("\"status\":200");
+            assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStopped())
+                    .isTrue();
+        } finally {
+            assertThat(jolokia(exec("file-drop-zf", "start()"))).contains("\"status\":200");
+        }
+        assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStarted())
+                .isTrue();
+        try {
+            assertThat(jolokia(exec("file-drop-zf", "suspend()"))).contains("\"status\":200");
+            assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isSuspended())
+                    .isTrue();
+        } finally {
+            assertThat(jolokia(exec("file-drop-zf", "resume()"))).contains("\"status\":200");
+        }
+        assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStarted())
+                .isTrue();
+
+        String update = jolokia(exec("file-drop-zf", "updateRouteFromXml(java.lang.String)", "\"<route/>\""));
+
+        assertThat(update).doesNotContain("\"status\":200").contains("not enabled");
+    }
+
+    @Test
+    void anOperatorSeesTheBrokerQueuesWithTheirDepth() throws Exception {
+        assertThat(login("ops", "ops-secret-1").statusCode()).isEqualTo(200);
+
+        String depths = jolokia("{\"type\":\"read\",\"attribute\":\"MessageCount\",\"mbean\":"
+                + "\"org.apache.activemq.artemis:component=addresses,subcomponent=queues,*\"}");
+
+        assertThat(depths)
+                .contains("\"status\":200")
+                .contains("queue=\\\"huiju.DLQ\\\"")
+                .contains("MessageCount");
+    }
+
+    @Test
     void aBrokenRouteFileIsRejectedAndTheOtherFeedsKeepWorking() throws Exception {
         Path broken = Path.of(HOME, "routes/departments/broken.camel.yaml");
         Files.writeString(broken, "- templatedRoute:\n    routeTemplateRef: file-drop\n  parameters: [oops\n");
@@ -139,6 +203,40 @@ class OperationsIT extends HubTest {
                         "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A Jolokia POST as Hawtio sends it; the answer's own status says whether the restrictor let it through. */
+    private String jolokia(String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/actuator/jolokia"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The route's MBean in this test's Camel context (another test context in this JVM may hold "huiju"). */
+    private String route(String id) {
+        return "org.apache.camel:context=" + camel.getManagementName() + ",type=routes,name=\\\"" + id + "\\\"";
+    }
+
+    private String read(String routeId, String attribute) {
+        return "{\"type\":\"read\",\"mbean\":\"" + route(routeId) + "\",\"attribute\":\"" + attribute + "\"}";
+    }
+
+    private String write(String routeId, String attribute, String value) {
+        return "{\"type\":\"write\",\"mbean\":\"" + route(routeId) + "\",\"attribute\":\"" + attribute + "\",\"value\":"
+                + value + "}";
+    }
+
+    private String exec(String routeId, String operation, String... arguments) {
+        return "{\"type\":\"exec\",\"mbean\":\"" + route(routeId) + "\",\"operation\":\"" + operation
+                + "\",\"arguments\":[" + String.join(",", arguments) + "]}";
+    }
+
+    private static String search(String pattern) {
+        return "{\"type\":\"search\",\"mbean\":\"" + pattern + "\"}";
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -405,7 +405,10 @@ public class HubProperties {
         @NotBlank
         private String passwordHash;
 
-        /** Hawtio roles: operator, admin, viewer. */
+        /**
+         * Hawtio roles: viewer (sees everything, changes nothing), operator (also stops, starts and suspends routes and
+         * manages queues), admin (the same as operator today).
+         */
         private List<String> roles = new ArrayList<>(List.of("operator"));
 
         public String getUsername() {

@@ -14,9 +14,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The accounts that may operate the hub (Hawtio). From {@code huiju.operators} with bcrypt hashes; when none is
- * configured, one {@code operator} account whose password comes from {@code HUIJU_OPERATOR_PASSWORD}, or else is
- * generated and printed once at start-up, so no password ever sits in the repository.
+ * The accounts that may operate the hub (Hawtio), each with roles from {@link OperatorRole}. From
+ * {@code huiju.operators} with bcrypt hashes; when none is configured, one {@code operator} account whose password
+ * comes from {@code HUIJU_OPERATOR_PASSWORD}, or else is generated and printed once at start-up, so no password ever
+ * sits in the repository.
  */
 @Component
 public class OperatorAccounts {
@@ -32,6 +33,12 @@ public class OperatorAccounts {
             if (!o.getPasswordHash().startsWith("$2")) {
                 throw new IllegalStateException(
                         "huiju.operators: the password of '" + o.getUsername() + "' must be a bcrypt hash");
+            }
+            for (String role : o.getRoles()) {
+                if (!OperatorRole.NAMES.contains(role)) {
+                    throw new IllegalStateException("huiju.operators: '" + o.getUsername() + "' has the unknown role '"
+                            + role + "'; roles are " + OperatorRole.NAMES);
+                }
             }
             byName.put(o.getUsername(), o);
         }
