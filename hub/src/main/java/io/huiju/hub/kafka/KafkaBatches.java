@@ -134,7 +134,7 @@ public class KafkaBatches {
      */
     public void deadLetter(Exchange exchange) {
         Message record = exchange.getProperty(RECORD, Message.class);
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Throwable e = cause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         Message out = exchange.getIn();
         String department = out.getHeader(Headers.DEPARTMENT, String.class);
         String payloadId = out.getHeader(Headers.PAYLOAD_ID, String.class);
@@ -160,6 +160,20 @@ public class KafkaBatches {
                 department,
                 payloadId,
                 e);
+    }
+
+    /**
+     * What failed, without Camel's wrapping: a failure inside the split reaches here as "Sequential processing failed
+     * for number 0", which tells the operator nothing about the record.
+     */
+    private static Throwable cause(Exception e) {
+        Throwable t = e;
+        while ((t instanceof org.apache.camel.CamelExchangeException
+                        || t instanceof org.apache.camel.RuntimeCamelException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** Writes the records as the exchange's JSON Lines body and headers; returns the source range. */
