@@ -161,7 +161,7 @@ class SyncIT {
 
     @Test
     @Order(3)
-    void messagesNoRetryCanStoreGoToTheDeadLetterQueueWithTheirReason() {
+    void messagesNoRetryCanStoreGoToTheDeadLetterQueueWithTheirReason() throws Exception {
         String body = city.jdbc.queryForObject(
                 "SELECT body FROM sync_outbox ORDER BY id FETCH FIRST 1 ROWS ONLY", String.class);
         send(brokers.provinceUrl(), UP, body, "350800", "99", "bad-schema");
