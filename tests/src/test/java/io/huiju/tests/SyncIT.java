@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -179,6 +180,46 @@ class SyncIT {
                 .anySatisfy(r -> assertThat(r).contains("corrupt body"));
         // the hub kept consuming
         assertThat(province.context.isActive()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void whileTheProvinceIsNotReceivingVersionsWaitOnItsBrokerCarryingTheirIdsAndGroup() throws Exception {
+        CamelContext camel = province.context.getBean(CamelContext.class);
+        camel.getRouteController().stopRoute("sync-receive");
+        try {
+            PenaltyFile file = new PenaltyFile().company(1).company(2).company(3);
+            city.drop("city-3.csv", file.utf8());
+            await().atMost(Duration.ofSeconds(60)).until(() -> SyncBrokers.depth(brokers.province, UP) == 3);
+
+            Map<String, String> ids = new java.util.HashMap<>();
+            city.jdbc.query(
+                    "SELECT record_id, document_number FROM legal_person_record WHERE document_number LIKE ?",
+                    rs -> {
+                        ids.put(rs.getString(2), rs.getString(1));
+                    },
+                    file.documentNumber(0).replace("0号", "%"));
+            List<String> seen = jms(brokers.provinceUrl()).browse(UP, (session, browser) -> {
+                List<String> properties = new java.util.ArrayList<>();
+                var messages = browser.getEnumeration();
+                while (messages.hasMoreElements()) {
+                    jakarta.jms.Message m = (jakarta.jms.Message) messages.nextElement();
+                    properties.add(m.getStringProperty("_AMQ_DUPL_ID") + " " + m.getStringProperty("JMSXGroupID") + " "
+                            + m.getStringProperty("HuijuSchemaVersion") + " " + m.getStringProperty("HuijuOrigin"));
+                }
+                return properties;
+            });
+            assertThat(seen)
+                    .containsExactly(
+                            ids.get(file.documentNumber(1)) + ":1 " + PenaltyFile.COMPANY_CODE + " 1 350800",
+                            ids.get(file.documentNumber(2)) + ":1 " + PenaltyFile.COMPANY_CODE + " 1 350800",
+                            ids.get(file.documentNumber(3)) + ":1 " + PenaltyFile.COMPANY_CODE + " 1 350800");
+        } finally {
+            camel.getRouteController().startRoute("sync-receive");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> SyncBrokers.depth(brokers.province, UP) == 0);
+        assertThat(province.count("SELECT COUNT(*) FROM legal_person_record WHERE department = 'scjg'"))
+                .isEqualTo(N + 3);
     }
 
     private static String reason(jakarta.jms.Message m) throws jakarta.jms.JMSException {
