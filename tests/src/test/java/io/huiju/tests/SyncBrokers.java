@@ -24,17 +24,22 @@ final class SyncBrokers implements AutoCloseable {
     final EmbeddedActiveMQ province;
 
     SyncBrokers(Path home) throws Exception {
+        ports(cityPort, provincePort);
+        province = start("province", home.resolve("province-broker"));
+        city = start("city", home.resolve("city-broker"));
+    }
+
+    /** The broker.xml files' placeholders: both brokers on 127.0.0.1, on these ports. */
+    static void ports(int cityPort, int provincePort) {
         System.setProperty("huiju.city.host", "127.0.0.1");
         System.setProperty("huiju.city.port", String.valueOf(cityPort));
         System.setProperty("huiju.city.350800.host", "127.0.0.1");
         System.setProperty("huiju.city.350800.port", String.valueOf(cityPort));
         System.setProperty("huiju.province.host", "127.0.0.1");
         System.setProperty("huiju.province.port", String.valueOf(provincePort));
-        province = start("province", home.resolve("province-broker"));
-        city = start("city", home.resolve("city-broker"));
     }
 
-    private static EmbeddedActiveMQ start(String side, Path data) throws Exception {
+    static EmbeddedActiveMQ start(String side, Path data) throws Exception {
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager files = new FileDeploymentManager(
                 TestHome.REPO.resolve("artemis/" + side + "/broker.xml").toUri().toString());
@@ -70,7 +75,7 @@ final class SyncBrokers implements AutoCloseable {
         province.stop();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -36,10 +36,10 @@ final class SyncHub implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final JdbcTemplate jdbc;
 
-    SyncHub(String role, String department, String regionCode, String brokerUrl, String... extra) {
+    SyncHub(String suite, String role, String department, String regionCode, String brokerUrl, String... extra) {
         this.role = role;
         this.department = department;
-        this.home = TestHome.create("sync-" + role);
+        this.home = TestHome.create(suite + "-" + role);
         execute("CREATE DATABASE " + database);
         try {
             TestHome.templated(home, department, "national-penalty");

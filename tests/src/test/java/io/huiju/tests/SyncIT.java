@@ -40,8 +40,8 @@ class SyncIT {
         Path home = Path.of("target", "it-home", "sync-brokers").toAbsolutePath();
         TestHome.delete(home);
         brokers = new SyncBrokers(home);
-        province = new SyncHub("province", "fjscjg", "350000", brokers.provinceUrl());
-        city = new SyncHub("city", "scjg", "350800", brokers.cityUrl());
+        province = new SyncHub("sync", "province", "fjscjg", "350000", brokers.provinceUrl());
+        city = new SyncHub("sync", "city", "scjg", "350800", brokers.cityUrl());
     }
 
     @AfterAll
