@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The city-province link with a broker killed (SIGKILL: the brokers run as processes of their own, from the
- * repository's broker.xml files) while records stream both ways, then started again on the same journal. Afterwards
- * each side holds exactly what was sent, once, and no version was stored twice.
+ * The city-province link with, in turn, the province broker, the province hub, the city broker and the city hub killed
+ * (SIGKILL: each runs as a process of its own; the brokers from the repository's broker.xml files) while records
+ * stream both ways, then started again on the same journal or database. Afterwards each side holds exactly what was
+ * sent, once, and no version was stored twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncKilledIT {
@@ -44,13 +45,15 @@ class SyncKilledIT {
         provincePort = SyncBrokers.freePort();
         brokers[1] = broker("province", 0);
         brokers[0] = broker("city", 0);
-        province = new SyncHub("sync-killed", "province", "fjscjg", "350000", "tcp://127.0.0.1:" + provincePort);
-        city = new SyncHub("sync-killed", "city", "scjg", "350800", "tcp://127.0.0.1:" + cityPort);
+        province = SyncHub.process("sync-killed", "province", "fjscjg", "350000", "tcp://127.0.0.1:" + provincePort);
+        city = SyncHub.process("sync-killed", "city", "scjg", "350800", "tcp://127.0.0.1:" + cityPort);
+        province.start();
+        city.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {city, province}) {
+        for (SyncHub c : new SyncHub[] {city, province}) {
             if (c != null) {
                 c.close();
             }
@@ -60,19 +63,67 @@ class SyncKilledIT {
         }
     }
 
+    /** Something the test kills mid-stream and starts again. */
+    interface Part {
+        void kill() throws Exception;
+
+        void restart() throws Exception;
+    }
+
     @Test
     @Order(1)
     void theProvinceBrokerKilledMidStream() throws Exception {
-        streamBothWaysKilling(1, "province", 1);
+        streamBothWaysKilling(1, brokerPart("province", 1));
     }
 
     @Test
     @Order(2)
-    void theCityBrokerKilledMidStream() throws Exception {
-        streamBothWaysKilling(2, "city", 0);
+    void theProvinceHubKilledMidStream() throws Exception {
+        streamBothWaysKilling(2, hubPart(province));
     }
 
-    private void streamBothWaysKilling(int round, String side, int index) throws Exception {
+    @Test
+    @Order(3)
+    void theCityBrokerKilledMidStream() throws Exception {
+        streamBothWaysKilling(3, brokerPart("city", 0));
+    }
+
+    @Test
+    @Order(4)
+    void theCityHubKilledMidStream() throws Exception {
+        streamBothWaysKilling(4, hubPart(city));
+    }
+
+    private static Part brokerPart(String side, int index) {
+        return new Part() {
+            @Override
+            public void kill() throws Exception {
+                brokers[index].destroyForcibly();
+                assertThat(brokers[index].waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+
+            @Override
+            public void restart() throws Exception {
+                brokers[index] = broker(side, started.size());
+            }
+        };
+    }
+
+    private static Part hubPart(SyncHub hub) {
+        return new Part() {
+            @Override
+            public void kill() throws Exception {
+                hub.kill();
+            }
+
+            @Override
+            public void restart() throws Exception {
+                hub.start();
+            }
+        };
+    }
+
+    private void streamBothWaysKilling(int round, Part killed) throws Exception {
         int upBefore = province.count("SELECT COUNT(*) FROM legal_person_record WHERE department = 'scjg'");
         int downBefore = city.count("SELECT COUNT(*) FROM legal_person_record WHERE department = 'fjscjg'");
         PenaltyFile up = new PenaltyFile();
@@ -89,12 +140,11 @@ class SyncKilledIT {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> province.count("SELECT COUNT(*) FROM sync_received WHERE origin = '350800'")
                         > (round - 1) * N + N / 10);
-        brokers[index].destroyForcibly();
-        assertThat(brokers[index].waitFor(30, TimeUnit.SECONDS)).isTrue();
+        killed.kill();
         int arrived = province.count("SELECT COUNT(*) FROM sync_received WHERE origin = '350800'") - (round - 1) * N;
         assertThat(arrived).as("killed mid-stream").isLessThan(N);
         Thread.sleep(3000);
-        brokers[index] = broker(side, round);
+        killed.restart();
 
         await().atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofMillis(500))
