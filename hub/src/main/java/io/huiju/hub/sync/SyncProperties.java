@@ -1,6 +1,7 @@
 package io.huiju.hub.sync;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -160,6 +161,18 @@ public class SyncProperties {
 
     public void setRelayBatch(int relayBatch) {
         this.relayBatch = relayBatch;
+    }
+
+    /** A province that serves no city would receive nothing and return nothing: refused at start-up. */
+    @AssertTrue(message = "huiju.sync.cities must name the cities a province serves")
+    public boolean isProvinceWithCities() {
+        return role != Role.PROVINCE || !cities.isEmpty();
+    }
+
+    /** A city hub receives on huiju.sync.down.<its code>, which only a city code (dddd00) can be. */
+    @AssertTrue(message = "huiju.sync.region-code of a city must be a prefecture-level code (e.g. 350800)")
+    public boolean isCityWithCityCode() {
+        return role != Role.CITY || (regionCode != null && regionCode.endsWith("00") && !regionCode.endsWith("0000"));
     }
 
     /** The address this hub receives on: the up address in the province, its own down address in a city. */
