@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.ConnectionFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -186,8 +190,13 @@ class SyncIT {
     @Order(4)
     void whileTheProvinceIsNotReceivingVersionsWaitOnItsBrokerCarryingTheirIdsAndGroup() throws Exception {
         CamelContext camel = province.context.getBean(CamelContext.class);
+        assertThat(linkHealth(province)).startsWith("200 ").contains("\"status\":\"UP\"");
         camel.getRouteController().stopRoute("sync-receive");
         try {
+            assertThat(linkHealth(province))
+                    .startsWith("503 ")
+                    .contains("\"status\":\"DEGRADED\"")
+                    .contains("\"receive\":\"Stopped\"");
             PenaltyFile file = new PenaltyFile().company(1).company(2).company(3);
             city.drop("city-3.csv", file.utf8());
             await().atMost(Duration.ofSeconds(60)).until(() -> SyncBrokers.depth(brokers.province, UP) == 3);
@@ -220,6 +229,17 @@ class SyncIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> SyncBrokers.depth(brokers.province, UP) == 0);
         assertThat(province.count("SELECT COUNT(*) FROM legal_person_record WHERE department = 'scjg'"))
                 .isEqualTo(N + 3);
+    }
+
+    /** GET /actuator/health/sync-link: the status code, a space, the body. */
+    private static String linkHealth(SyncHub hub) throws Exception {
+        String port = hub.context.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/sync-link"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 
     private static String reason(jakarta.jms.Message m) throws jakarta.jms.JMSException {

@@ -58,6 +58,10 @@ public class SyncProperties {
     @Min(1)
     private int relayBatch = 500;
 
+    /** A version waiting longer than this to leave makes the link's health DEGRADED (its broker is unreachable). */
+    @NotNull
+    private Duration maxUnsentAge = Duration.ofMinutes(5);
+
     /**
      * A rule that sends a subject to a city: by a prefix of its registration region (e.g. {@code 3526}, the pre-1996
      * code of 龙岩 still in old ID numbers) or by its exact subject code (a company registered elsewhere but operating
@@ -161,6 +165,14 @@ public class SyncProperties {
 
     public void setRelayBatch(int relayBatch) {
         this.relayBatch = relayBatch;
+    }
+
+    public Duration getMaxUnsentAge() {
+        return maxUnsentAge;
+    }
+
+    public void setMaxUnsentAge(Duration maxUnsentAge) {
+        this.maxUnsentAge = maxUnsentAge;
     }
 
     /** A province that serves no city would receive nothing and return nothing: refused at start-up. */
