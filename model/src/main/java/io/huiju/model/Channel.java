@@ -9,5 +9,7 @@ public enum Channel {
     FRONTDB,
     KAFKA,
     WEB,
-    SYNC
+    SYNC,
+    /** Returned by the province (回流): stored in a city hub, never reported up again. */
+    PROVINCE
 }

@@ -3,6 +3,7 @@ package io.huiju.hub.store;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huiju.hub.sync.SyncOutbox;
 import io.huiju.model.CreditRecord;
 import io.huiju.model.Library;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +48,15 @@ public class CreditLibraryStore {
     private final ObjectMapper json;
     /** Every version written here is also published to the outbound topic, through the outbox. */
     private final Outbox outbox;
+    /** ...and to the other hub (city up, province down), through the sync outbox. */
+    private final SyncOutbox syncOutbox;
     /** PostgreSQL's bulk path for new rows, or null on other stores. */
     private final PostgresCopy copy;
 
-    CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json, Outbox outbox) {
+    CreditLibraryStore(JdbcTemplate jdbc, ObjectMapper json, Outbox outbox, SyncOutbox syncOutbox) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.syncOutbox = syncOutbox;
         this.copy = PostgresCopy.supports(jdbc.getDataSource()) ? new PostgresCopy(jdbc.getDataSource()) : null;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         // Absent fields are left out rather than written as null: the body is most of what a library stores.
@@ -130,6 +134,7 @@ public class CreditLibraryStore {
         List<CreditRecord> written = new ArrayList<>(supersededInBatch);
         pending.values().forEach(p -> written.add(p.latest()));
         outbox.add(written, r -> text(bodies.get(r)));
+        syncOutbox.add(written, r -> text(bodies.get(r)));
         return new Outcome(versions, unchanged, conflicted);
     }
 

@@ -1,0 +1,64 @@
+package io.huiju.hub.sync;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The city-province link in {@code /actuator/health}: versions waiting in the sync outbox and how long the oldest has
+ * waited, and whether the sync routes run. {@code DEGRADED} when a version has waited longer than
+ * {@code huiju.sync.max-unsent-age} (this hub cannot hand it to its broker) or a sync route is not started; the root
+ * of the health endpoint does not count that (the hub still takes department data), {@code /actuator/health/sync-link}
+ * answers 503 (profiles city and province).
+ */
+@Component("syncLink")
+class SyncLinkHealth implements HealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "the link to the other hub is not moving");
+
+    private final SyncProperties sync;
+    private final JdbcTemplate jdbc;
+    private final CamelContext camel;
+    private final Clock clock;
+
+    SyncLinkHealth(SyncProperties sync, JdbcTemplate jdbc, CamelContext camel, Clock clock) {
+        this.sync = sync;
+        this.jdbc = jdbc;
+        this.camel = camel;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        if (sync.getRole() == SyncProperties.Role.NONE) {
+            return Health.up().withDetail("role", "none").build();
+        }
+        Map<String, Object> waiting = jdbc.queryForMap(
+                "SELECT COUNT(*) AS unsent, MIN(created_at) AS oldest FROM sync_outbox WHERE sent_at IS NULL");
+        Duration age = waiting.get("oldest") instanceof Timestamp oldest
+                ? Duration.between(oldest.toInstant(), clock.instant())
+                : Duration.ZERO;
+        ServiceStatus relay = camel.getRouteController().getRouteStatus("sync-relay");
+        ServiceStatus receive = camel.getRouteController().getRouteStatus("sync-receive");
+        boolean moving = age.compareTo(sync.getMaxUnsentAge()) <= 0
+                && relay == ServiceStatus.Started
+                && receive == ServiceStatus.Started;
+        return Health.status(moving ? Status.UP : DEGRADED)
+                .withDetail("role", sync.getRole().name().toLowerCase())
+                .withDetail("regionCode", sync.getRegionCode())
+                .withDetail("receivingOn", sync.inboundAddress())
+                .withDetail("unsent", ((Number) waiting.get("unsent")).longValue())
+                .withDetail("oldestUnsentSeconds", age.toSeconds())
+                .withDetail("relay", String.valueOf(relay))
+                .withDetail("receive", String.valueOf(receive))
+                .build();
+    }
+}
