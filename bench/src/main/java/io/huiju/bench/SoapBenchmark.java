@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 public final class SoapBenchmark {
 
     private static final String USAGE = "SoapBenchmark [--calls 200] [--batch 100] [--clients 8] [--rate 50]"
-            + " [--seconds 20] [--jdbc-base jdbc:postgresql://127.0.0.1:5432/] [--user postgres] [--password P]"
+            + " [--seconds 20] [--warmup-seconds 60] [--jdbc-base jdbc:postgresql://127.0.0.1:5432/] [--user postgres] [--password P]"
             + " [--hub-xmx 512m] [--hub-java-options \"-XX:...\"] [--seed S] [--keep]";
     private static final Set<String> OPTIONS = Set.of(
             "--calls",
@@ -54,6 +54,7 @@ public final class SoapBenchmark {
             "--clients",
             "--rate",
             "--seconds",
+            "--warmup-seconds",
             "--jdbc-base",
             "--user",
             "--password",
@@ -195,9 +196,16 @@ public final class SoapBenchmark {
     }
 
     private int measure(HubProcess hub, int calls, int batch, int clients, int rate, int seconds) throws Exception {
-        // warm-up, not counted in the figures: the first calls load classes and compile the paths
-        System.out.println("warming up: 40 calls of 10 records, 400 health checks");
-        closedLoop("warm-up", envelopes(40, 10), clients);
+        // Warm-up, not counted in the figures: every kind of call the phases make, long enough for the JIT to compile
+        // their paths. A hub that has just started spends more CPU compiling than serving (over 1.5 s of compiler time
+        // per second in the 1-record phase of a run warmed with 40 calls only), and a hub in service has long done so.
+        int warmup = (int) args.getLong("--warmup-seconds", 60);
+        System.out.printf(
+                "warming up: %d calls of %d records, 1 record per call at %d/s for %d s, listFeedback and health%n",
+                Math.max(40, calls / 2), batch, rate, warmup);
+        closedLoop("warm-up", envelopes(Math.max(40, calls / 2), batch), clients);
+        openLoop("warm-up", envelopes(rate * warmup, 1), rate);
+        openLoop("warm-up", emptyFeedback(rate * Math.max(1, warmup / 4)), rate);
         closedLoop("warm-up", healthChecks(400), clients);
 
         List<Phase> phases = new ArrayList<>();
