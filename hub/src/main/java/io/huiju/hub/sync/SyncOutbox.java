@@ -105,5 +105,29 @@ public class SyncOutbox {
 
     public void sent(long id) {
         jdbc.update("UPDATE sync_outbox SET sent_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+        lastFailure = null;
+    }
+
+    /** What the relay's last look failed with, and since when it fails; null while it hands versions over. */
+    public record Failure(String cause, Instant since) {}
+
+    private volatile Failure lastFailure;
+
+    /**
+     * The relay could not hand versions to its broker (the broker away, or refusing this hub's login): kept for the
+     * sync-link health, the earliest moment of the current run of failures with the latest cause.
+     */
+    public void failed(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+        Failure previous = lastFailure;
+        lastFailure = new Failure(cause, previous == null ? Instant.now() : previous.since());
+    }
+
+    public Failure lastFailure() {
+        return lastFailure;
     }
 }
