@@ -91,7 +91,7 @@ public class SyncOutbox {
 
     /** The oldest unsent versions, in the order they were stored. */
     public List<Entry> pending(int limit) {
-        return jdbc.query(
+        List<Entry> pending = jdbc.query(
                 "SELECT id, destination, record_id, version, subject_code, body FROM sync_outbox WHERE sent_at IS NULL"
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, i) -> new Entry(
@@ -101,6 +101,11 @@ public class SyncOutbox {
                         rs.getInt("version"),
                         rs.getString("subject_code"),
                         rs.getString("body")));
+        if (pending.isEmpty()) {
+            // nothing waits: whatever failed before (the store, the broker) holds nothing back now
+            lastFailure = null;
+        }
+        return pending;
     }
 
     public void sent(long id) {
