@@ -5,6 +5,7 @@
 # With --frontdb, rows in a MariaDB exchange table through a frontdb-poll feed vs a plain JDBC copy (FrontDbBenchmark, [3]).
 # With --soap, SOAP submissions of 100 and of 1 record per call beside GET /actuator/health (SoapBenchmark, issue [3]).
 # With --kafka, records in/out through a KRaft broker started in the bench vs a plain consumer/producer (KafkaBenchmark, [3]).
+# With --sync, city hub → bridge → province hub over two Artemis brokers vs plain JMS over the same bridge (SyncBenchmark, [4]).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LANG="${LANG:-C.UTF-8}"
@@ -19,6 +20,7 @@ for arg in "$@"; do
     --frontdb) main=io.huiju.bench.FrontDbBenchmark ;;
     --soap) main=io.huiju.bench.SoapBenchmark ;;
     --kafka) main=io.huiju.bench.KafkaBenchmark ;;
+    --sync) main=io.huiju.bench.SyncBenchmark ;;
     *) args+=("$arg") ;;
   esac
 done

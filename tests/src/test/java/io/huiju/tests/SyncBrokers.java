@@ -9,6 +9,7 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /**
  * The city's and the province's brokers from the repository's own artemis/city/broker.xml and
@@ -40,18 +41,26 @@ final class SyncBrokers implements AutoCloseable {
     }
 
     static EmbeddedActiveMQ start(String side, Path data) throws Exception {
+        return start(side, data, null);
+    }
+
+    /** With a security manager: security on, as in the file, the logins checked by it; without one, security off. */
+    static EmbeddedActiveMQ start(String side, Path data, ActiveMQSecurityManager security) throws Exception {
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager files = new FileDeploymentManager(
                 TestHome.REPO.resolve("artemis/" + side + "/broker.xml").toUri().toString());
         files.addDeployable(config);
         files.readConfiguration();
-        config.setSecurityEnabled(false);
+        config.setSecurityEnabled(security != null);
         config.setBindingsDirectory(data.resolve("bindings").toString());
         config.setJournalDirectory(data.resolve("journal").toString());
         config.setPagingDirectory(data.resolve("paging").toString());
         config.setLargeMessagesDirectory(data.resolve("large-messages").toString());
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
+        if (security != null) {
+            broker.setSecurityManager(security);
+        }
         broker.start();
         return broker;
     }

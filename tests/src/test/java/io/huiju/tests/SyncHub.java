@@ -42,14 +42,28 @@ final class SyncHub implements AutoCloseable {
     final ConfigurableApplicationContext context;
 
     private final List<Process> processes = new ArrayList<>();
+    /** More {@code --name=value} arguments, e.g. the broker login. */
+    private final List<String> extra;
 
     /** A hub in this JVM. */
     SyncHub(String suite, String role, String department, String regionCode, String brokerUrl) {
-        this(suite, role, department, regionCode, brokerUrl, true);
+        this(suite, role, department, regionCode, brokerUrl, true, List.of());
+    }
+
+    /** A hub in this JVM with more arguments, e.g. {@code --spring.artemis.user=...}. */
+    SyncHub(String suite, String role, String department, String regionCode, String brokerUrl, List<String> extra) {
+        this(suite, role, department, regionCode, brokerUrl, true, extra);
     }
 
     private SyncHub(
-            String suite, String role, String department, String regionCode, String brokerUrl, boolean inProcess) {
+            String suite,
+            String role,
+            String department,
+            String regionCode,
+            String brokerUrl,
+            boolean inProcess,
+            List<String> extra) {
+        this.extra = List.copyOf(extra);
         this.role = role;
         this.department = department;
         this.regionCode = regionCode;
@@ -72,7 +86,7 @@ final class SyncHub implements AutoCloseable {
 
     /** A hub that runs as a process of its own, so a test can kill it: started by {@link #start()}. */
     static SyncHub process(String suite, String role, String department, String regionCode, String brokerUrl) {
-        return new SyncHub(suite, role, department, regionCode, brokerUrl, false);
+        return new SyncHub(suite, role, department, regionCode, brokerUrl, false, List.of());
     }
 
     /** Starts the hub's process and waits until its sync routes run. */
@@ -115,6 +129,12 @@ final class SyncHub implements AutoCloseable {
     }
 
     private String[] arguments() {
+        List<String> all = new ArrayList<>(List.of(baseArguments()));
+        all.addAll(extra);
+        return all.toArray(String[]::new);
+    }
+
+    private String[] baseArguments() {
         return new String[] {
             "--spring.profiles.active=postgres," + role,
             "--spring.datasource.url=" + url(),

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The city-province link in {@code /actuator/health}: versions waiting in the sync outbox and how long the oldest has
  * waited, and whether the sync routes run. {@code DEGRADED} when a version has waited longer than
- * {@code huiju.sync.max-unsent-age} (this hub cannot hand it to its broker) or a sync route is not started; the root
+ * {@code huiju.sync.max-unsent-age}, or the relay's last look failed to hand versions to this hub's broker (the broker
+ * away, or refusing the hub's login: {@code sendFailure} says why), or a sync route is not started; the root
  * of the health endpoint does not count that (the hub still takes department data), {@code /actuator/health/sync-link}
  * answers 503 (profiles city and province).
  */
@@ -28,10 +29,12 @@ class SyncLinkHealth implements HealthIndicator {
     private final JdbcTemplate jdbc;
     private final CamelContext camel;
     private final Clock clock;
+    private final SyncOutbox outbox;
 
-    SyncLinkHealth(SyncProperties sync, JdbcTemplate jdbc, CamelContext camel, Clock clock) {
+    SyncLinkHealth(SyncProperties sync, JdbcTemplate jdbc, CamelContext camel, Clock clock, SyncOutbox outbox) {
         this.sync = sync;
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.camel = camel;
         this.clock = clock;
     }
@@ -48,11 +51,19 @@ class SyncLinkHealth implements HealthIndicator {
                 : Duration.ZERO;
         ServiceStatus relay = camel.getRouteController().getRouteStatus("sync-relay");
         ServiceStatus receive = camel.getRouteController().getRouteStatus("sync-receive");
+        SyncOutbox.Failure failure = outbox.lastFailure();
         boolean moving = age.compareTo(sync.getMaxUnsentAge()) <= 0
+                && failure == null
                 && relay == ServiceStatus.Started
                 && receive == ServiceStatus.Started;
-        return Health.status(moving ? Status.UP : DEGRADED)
-                .withDetail("role", sync.getRole().name().toLowerCase())
+        Health.Builder health = Health.status(moving ? Status.UP : DEGRADED);
+        if (failure != null) {
+            health.withDetail("sendFailure", failure.cause())
+                    .withDetail(
+                            "sendFailingSeconds",
+                            Duration.between(failure.since(), clock.instant()).toSeconds());
+        }
+        return health.withDetail("role", sync.getRole().name().toLowerCase())
                 .withDetail("regionCode", sync.getRegionCode())
                 .withDetail("receivingOn", sync.inboundAddress())
                 .withDetail("unsent", ((Number) waiting.get("unsent")).longValue())

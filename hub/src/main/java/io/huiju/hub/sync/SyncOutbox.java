@@ -91,7 +91,7 @@ public class SyncOutbox {
 
     /** The oldest unsent versions, in the order they were stored. */
     public List<Entry> pending(int limit) {
-        return jdbc.query(
+        List<Entry> pending = jdbc.query(
                 "SELECT id, destination, record_id, version, subject_code, body FROM sync_outbox WHERE sent_at IS NULL"
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, i) -> new Entry(
@@ -101,9 +101,38 @@ public class SyncOutbox {
                         rs.getInt("version"),
                         rs.getString("subject_code"),
                         rs.getString("body")));
+        if (pending.isEmpty()) {
+            // nothing waits: whatever failed before (the store, the broker) holds nothing back now
+            lastFailure = null;
+        }
+        return pending;
     }
 
     public void sent(long id) {
         jdbc.update("UPDATE sync_outbox SET sent_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+        lastFailure = null;
+    }
+
+    /** What the relay's last look failed with, and since when it fails; null while it hands versions over. */
+    public record Failure(String cause, Instant since) {}
+
+    private volatile Failure lastFailure;
+
+    /**
+     * The relay could not hand versions to its broker (the broker away, or refusing this hub's login): kept for the
+     * sync-link health, the earliest moment of the current run of failures with the latest cause.
+     */
+    public void failed(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+        Failure previous = lastFailure;
+        lastFailure = new Failure(cause, previous == null ? Instant.now() : previous.since());
+    }
+
+    public Failure lastFailure() {
+        return lastFailure;
     }
 }

@@ -45,6 +45,24 @@ class SyncOutboxTest {
                 .isNull();
     }
 
+    @Test
+    void aFailedLookIsRememberedWithItsRootCauseAndWhenTheFailuresBegan() {
+        SyncOutbox city = outbox(SyncProperties.Role.CITY, "350800");
+        assertThat(city.lastFailure()).isNull();
+
+        city.failed(new IllegalStateException(
+                "Multicast processing failed",
+                new RuntimeException("AMQ229031: Unable to validate user. Username: huiju-hub")));
+        SyncOutbox.Failure first = city.lastFailure();
+        assertThat(first.cause())
+                .contains("Multicast processing failed")
+                .contains("AMQ229031: Unable to validate user. Username: huiju-hub");
+
+        city.failed(new IllegalStateException("AMQ219010: Connection is destroyed"));
+        assertThat(city.lastFailure().cause()).isEqualTo("AMQ219010: Connection is destroyed");
+        assertThat(city.lastFailure().since()).isEqualTo(first.since());
+    }
+
     static SyncOutbox outbox(SyncProperties.Role role, String region) {
         SyncProperties sync = new SyncProperties();
         sync.setRole(role);

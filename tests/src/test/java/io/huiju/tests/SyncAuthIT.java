@@ -1,0 +1,127 @@
+package io.huiju.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input from issue [4]: the city hub's broker refuses its login (security on in the city broker, as in
+ * artemis/city/broker.xml; the hub's password is not the account's). The sync link's health says DEGRADED with the
+ * broker's reason at once, the versions wait in sync_outbox; once the account's password is set right on the broker,
+ * every waiting version goes, through the bridge, to the province broker, none lost. The province has no hub here: its
+ * broker's huiju.sync.up queue is where the versions are counted.
+ */
+class SyncAuthIT {
+
+    static final String UP = "huiju.sync.up";
+
+    /** The city broker's user store: the hub's account and its password, which the test corrects. */
+    static volatile String hubPassword = "the-right-one";
+
+    static int cityPort;
+    static int provincePort;
+    static EmbeddedActiveMQ provinceBroker;
+    static EmbeddedActiveMQ cityBroker;
+    static SyncHub city;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Path.of("target", "it-home", "sync-auth-brokers").toAbsolutePath();
+        TestHome.delete(home);
+        cityPort = SyncBrokers.freePort();
+        provincePort = SyncBrokers.freePort();
+        SyncBrokers.ports(cityPort, provincePort);
+        provinceBroker = SyncBrokers.start("province", home.resolve("province-broker"));
+        cityBroker = SyncBrokers.start("city", home.resolve("city-broker"), new Accounts());
+        city = new SyncHub(
+                "sync-auth",
+                "city",
+                "scjg",
+                "350800",
+                "tcp://127.0.0.1:" + cityPort,
+                List.of("--spring.artemis.user=huiju-hub", "--spring.artemis.password=what-the-hub-was-given"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (city != null) {
+            city.close();
+        }
+        for (EmbeddedActiveMQ broker : new EmbeddedActiveMQ[] {cityBroker, provinceBroker}) {
+            if (broker != null) {
+                broker.stop();
+            }
+        }
+    }
+
+    @Test
+    void aRefusedLoginShowsInTheLinkHealthAndTheVersionsWaitUntilItIsFixed() throws Exception {
+        PenaltyFile file = new PenaltyFile().company(1).company(2).company(3);
+        city.drop("city-auth.csv", file.utf8());
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(linkHealth())
+                        .startsWith("503 ")
+                        .contains("\"status\":\"DEGRADED\"")
+                        .contains("\"sendFailure\"")
+                        .contains("AMQ229031"));
+        assertThat(city.count("SELECT COUNT(*) FROM sync_outbox WHERE sent_at IS NULL"))
+                .isEqualTo(3);
+        assertThat(SyncBrokers.depth(provinceBroker, UP)).isZero();
+
+        // the operator sets the account's password on the broker to the one the hub has
+        hubPassword = "what-the-hub-was-given";
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(city.count("SELECT COUNT(*) FROM sync_outbox WHERE sent_at IS NULL"))
+                            .isZero();
+                    assertThat(SyncBrokers.depth(provinceBroker, UP)).isEqualTo(3);
+                    assertThat(linkHealth()).startsWith("200 ").contains("\"status\":\"UP\"");
+                });
+        assertThat(city.count("SELECT COUNT(*) FROM sync_outbox")).isEqualTo(3);
+    }
+
+    /** GET /actuator/health/sync-link: the status code, a space, the body. */
+    private static String linkHealth() throws Exception {
+        String port = city.context.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/sync-link"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    /** One account, huiju-hub, in role huiju (the role broker.xml lets use the huiju.* addresses). */
+    static final class Accounts implements ActiveMQSecurityManager {
+
+        @Override
+        public boolean validateUser(String user, String password) {
+            return "huiju-hub".equals(user) && hubPassword.equals(password);
+        }
+
+        @Override
+        public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+            return validateUser(user, password)
+                    && roles.stream().anyMatch(r -> r.getName().equals("huiju") && checkType.hasRole(r));
+        }
+    }
+}
