@@ -6,6 +6,7 @@
 //   DEPARTMENT_USER  "user:password" of a department submitter
 //   WORKBOOK         the file to upload (a filled penalty template with one wrong credit code)
 //   OTHER_PAYLOAD    a payload id of another department
+//   SCRIPT_FILE      a CSV whose credit code is an HTML tag with a script (it must be shown as text)
 //   OUT_DIR          where screenshots go
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
 import { chromium } from 'playwright-core';
@@ -84,6 +85,20 @@ try {
   check(reason.includes('校验位'), `reject row: ${reason}`);
   check(await page.locator('#feedback').isVisible(), 'no feedback link');
   await shot('payload');
+
+  step('text from a department file is shown as text, never as HTML');
+  await page.locator('nav.menu').getByRole('link', { name: '上传' }).click();
+  await page.locator('#file').setInputFiles(env('SCRIPT_FILE'));
+  await page.getByRole('button', { name: '上传' }).click();
+  await page.locator('#receipt-status .status-DONE').waitFor();
+  await page.locator('#receipt-link').click();
+  const scripted = page.locator('#rejects tbody tr', { hasText: 'onerror' }).first();
+  await scripted.waitFor();
+  // the hub normalises the code (upper case, no spaces) and quotes it in the reason: shown as it is, tag and all
+  check((await scripted.innerText()).toUpperCase().includes('<IMGSRC=XONERROR='), await scripted.innerText());
+  check((await page.locator('#rejects img').count()) === 0, 'an <img> from the file became an element');
+  check((await page.evaluate(() => window.__xss)) === undefined, 'script from the file ran');
+  await shot('payload-script-as-text');
 
   step('the payload is listed under 我的报送');
   await page.locator('nav.menu').getByRole('link', { name: '我的报送' }).click();

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web console as a department user works in it, in a real browser (tests/browser/console.mjs): login, upload of a
- * workbook filled in LibreOffice, its receipt, its rejected rows, and another department's payload refused. The script
+ * workbook filled in LibreOffice, its receipt, its rejected rows, script in a file's text shown as text, and another
+ * department's payload refused. The script
  * checks what the pages show; this test checks the store and the audit log. Screenshots in target/console-*.png.
  */
 class ConsoleBrowserIT extends HubTest {
@@ -42,6 +43,12 @@ class ConsoleBrowserIT extends HubTest {
     void aDepartmentUserUploadsAWorkbookSeesItsReceiptAndRejectsButNotAnotherDepartmentsPayload() throws Exception {
         Receipt other =
                 drop("zf", "zf-penalties.csv", new PenaltyFile().company(1).utf8());
+        Path script = Path.of("target/console-script.csv").toAbsolutePath();
+        Files.write(
+                script,
+                new PenaltyFile()
+                        .company(1, row -> row.put("统一社会信用代码", "<img src=x onerror=\"window.__xss=1\">"))
+                        .utf8());
 
         int exit = BrowserScripts.run(
                 List.of("node", "console.mjs"),
@@ -50,6 +57,7 @@ class ConsoleBrowserIT extends HubTest {
                         "DEPARTMENT_USER", "scjg-zhang:scjg-console-1",
                         "WORKBOOK", WORKBOOK.toString(),
                         "OTHER_PAYLOAD", other.payloadId(),
+                        "SCRIPT_FILE", script.toString(),
                         "CHROMIUM", BrowserScripts.CHROMIUM.toString(),
                         "OUT_DIR", Path.of("target").toAbsolutePath().toString()),
                 "console-browser");
