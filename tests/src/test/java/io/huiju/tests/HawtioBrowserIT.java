@@ -2,14 +2,11 @@ package io.huiju.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class HawtioBrowserIT extends HubTest {
 
     static final String HOME = TestHome.create("hawtio-browser").toString();
-    static final Path BROWSER = TestHome.REPO.resolve("tests/browser");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -46,15 +41,7 @@ class HawtioBrowserIT extends HubTest {
 
     @BeforeAll
     static void browserInstalled() throws Exception {
-        assertThat(CHROMIUM)
-                .as("Debian's chromium (apt-get install chromium; .ci/run installs it)")
-                .isExecutable();
-        if (!Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"))) {
-            // package-lock.json pins playwright-core; it never downloads a browser of its own
-            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), "npm-ci"))
-                    .as("npm ci in tests/browser (see target/npm-ci.log)")
-                    .isZero();
-        }
+        BrowserScripts.installed();
     }
 
     @AfterEach
@@ -73,7 +60,7 @@ class HawtioBrowserIT extends HubTest {
         assertThat(camel.getRouteController().getRouteStatus("file-drop-zf").isStarted())
                 .isTrue();
 
-        int exit = run(
+        int exit = BrowserScripts.run(
                 List.of("node", "hawtio.mjs"),
                 Map.of(
                         "HAWTIO_URL", "http://127.0.0.1:" + port + "/actuator/hawtio",
@@ -82,7 +69,7 @@ class HawtioBrowserIT extends HubTest {
                         "DEPARTMENT", "scjg:scjg-drop-1",
                         "STOP_ROUTE", "file-drop-scjg",
                         "KEEP_ROUTE", "file-drop-zf",
-                        "CHROMIUM", CHROMIUM.toString(),
+                        "CHROMIUM", BrowserScripts.CHROMIUM.toString(),
                         "CAMEL_CONTEXT", camel.getManagementName(),
                         "OUT_DIR", Path.of("target").toAbsolutePath().toString()),
                 "hawtio-browser");
@@ -97,23 +84,5 @@ class HawtioBrowserIT extends HubTest {
                 .as("the viewer's stop was refused")
                 .isTrue();
         assertThat(Path.of("target/hawtio-routes.png")).isNotEmptyFile();
-    }
-
-    /** Runs a command in tests/browser, its output in target/{log}.log, and returns its exit code. */
-    private static int run(List<String> command, Map<String, String> env, String log)
-            throws IOException, InterruptedException {
-        File out = Path.of("target", log + ".log").toAbsolutePath().toFile();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(BROWSER.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        // a guard against a hung browser, not a measure: the script waits up to two minutes per step itself
-        if (!process.waitFor(20, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
     }
 }

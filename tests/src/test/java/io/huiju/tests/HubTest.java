@@ -57,6 +57,21 @@ import org.springframework.jms.core.JmsTemplate;
             // bcrypt of "view-secret-1" (test only): sees Hawtio, changes nothing
             "huiju.operators[1].password-hash=$2a$10$TKRbQPXt19.bFdDt3N17muKTH1sGvuHs5zDKUmMhQIaT6PIpqX7Ci",
             "huiju.operators[1].roles=viewer",
+            // web console accounts (test only): a submitter of each department and a platform operator
+            "huiju.console.users[0].username=scjg-zhang",
+            // bcrypt of "scjg-console-1"
+            "huiju.console.users[0].password-hash=$2a$10$ZsOCxkBsSRivWN8y0bSw9Olgy/a2hkbjxdEDuXDmyweh86sMtqMBa",
+            "huiju.console.users[0].department=scjg",
+            "huiju.console.users[0].roles=submitter",
+            "huiju.console.users[1].username=zf-li",
+            // bcrypt of "zf-console-2"
+            "huiju.console.users[1].password-hash=$2a$10$p54o.buuk4/A1ldev4fgnOaa47QDYhDsc3sKS5WjpTfI4diVjWrCi",
+            "huiju.console.users[1].department=zf",
+            "huiju.console.users[1].roles=submitter,approver",
+            "huiju.console.users[2].username=platform-wang",
+            // bcrypt of "platform-console-3"
+            "huiju.console.users[2].password-hash=$2a$10$cwdRPcs53Y8ug0.c65Zlz.ukwIJpwi9LT4RrJZxydpZX4jlomtTEW",
+            "huiju.console.users[2].roles=operator",
             // the drop-box servers on free ports, so test contexts (and other builds) never collide
             "huiju.dropbox.ftp.port=0",
             "huiju.dropbox.ftp.passive-ports=0",

@@ -51,6 +51,14 @@ public class MappingCatalog {
         return registry.get(name);
     }
 
+    /** The names of the mappings in force, sorted (for the console's template links). */
+    public java.util.List<String> names() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        registry.names().forEach(names::add);
+        names.sort(null);
+        return names;
+    }
+
     /** Changes when a mapping file is added, removed or modified. */
     private long stamp() {
         try (Stream<Path> files = Files.list(directory)) {

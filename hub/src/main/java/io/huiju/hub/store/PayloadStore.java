@@ -103,6 +103,21 @@ public class PayloadStore {
                 .findFirst();
     }
 
+    /** The newest payloads of a department (null: of every department), newest first. */
+    public List<Receipt> latest(String department, int limit) {
+        if (department == null) {
+            return jdbc.query(
+                    "SELECT * FROM payload ORDER BY received_at DESC, payload_id DESC LIMIT ?",
+                    PayloadStore::receipt,
+                    limit);
+        }
+        return jdbc.query(
+                "SELECT * FROM payload WHERE department = ? ORDER BY received_at DESC, payload_id DESC" + " LIMIT ?",
+                PayloadStore::receipt,
+                department,
+                limit);
+    }
+
     private static Receipt receipt(ResultSet rs, int row) throws SQLException {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new Receipt(

@@ -16,9 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP Basic for the department API ({@code /api/*}): the department code and its password, as on the drop-box. The
  * authenticated code is the request attribute {@link #DEPARTMENT}; nothing else decides whose data a request sees.
  *
- * <p>Not Spring Security on purpose, for now: with Spring Security on the classpath Hawtio switches its own login to
- * it, and operators log into Hawtio through the hub's JAAS realm. The web console (issue [5]) brings one security
- * configuration for operators and departments alike.
+ * <p>Not Spring Security: its filter chain covers the web console ({@code /console/**}) only, so that systems calling
+ * the API keep plain HTTP Basic without sessions or CSRF tokens, and Hawtio keeps its JAAS login.
  */
 class DepartmentBasicAuth extends OncePerRequestFilter {
 

@@ -29,7 +29,8 @@ class TemplateController {
         this.mappings = mappings;
     }
 
-    @GetMapping("/api/templates/{mapping}.xlsx")
+    // the console offers the same workbooks behind its own login (console/ConsoleSecurity)
+    @GetMapping({"/api/templates/{mapping}.xlsx", "/console/api/templates/{mapping}.xlsx"})
     ResponseEntity<byte[]> template(@PathVariable String mapping) throws IOException {
         Mapping found;
         try {

@@ -1,0 +1,80 @@
+// Shared by the console's pages: who is logged in, the menu, fetch() with the CSRF token, and element building that
+// only ever sets text (textContent), never HTML, so text from the database or a file is always shown escaped.
+'use strict';
+
+const Console = (() => {
+  let me = null;
+
+  const STATUS = {
+    RECEIVED: '处理中',
+    DONE: '已完成',
+    DUPLICATE: '重复报送',
+    REJECTED: '整体退回',
+    FAILED: '处理失败',
+  };
+  const CHANNEL = {
+    FILE: '目录投递', FTP: 'FTP 拉取', DROPBOX: 'FTP/SFTP 上传', SOAP: 'WebService', FRONTDB: '前置库',
+    KAFKA: 'Kafka', WEB: '网页/接口上传', SYNC: '省市同步',
+  };
+
+  /** el('td', {className: 'num'}, 'text', otherElement): children are text nodes or elements, never markup. */
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === 'className') node.className = value;
+      else node.setAttribute(name, value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function status(code) {
+    return el('span', { className: `status status-${code}` }, STATUS[code] ?? code);
+  }
+
+  function time(instant) {
+    if (!instant) return '';
+    const d = new Date(instant);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }
+
+  /** fetch() that sends the CSRF token and goes to the login page when the session has expired. */
+  async function api(path, options = {}) {
+    const headers = new Headers(options.headers ?? {});
+    if (me && options.method && options.method !== 'GET') headers.set(me.csrf.header, me.csrf.token);
+    const response = await fetch(path, { ...options, headers, credentials: 'same-origin' });
+    if (response.status === 401) {
+      location.href = '/console/login';
+      throw new Error('not logged in');
+    }
+    return response;
+  }
+
+  /** Loads the user, draws the header and the menu (page: the active menu entry), and returns the user. */
+  async function start(page) {
+    const response = await api('/console/api/me');
+    me = await response.json();
+    const logout = el('form', { method: 'post', action: '/console/logout' },
+      el('input', { type: 'hidden', name: me.csrf.parameter, value: me.csrf.token }),
+      el('button', { type: 'submit', id: 'logout' }, '退出'));
+    const who = el('div', { className: 'who' },
+      el('span', { id: 'user' }, me.departmentName ? `${me.departmentName} · ${me.username}` : me.username),
+      logout);
+    const header = el('header', { className: 'top' }, el('span', { className: 'brand' }, '汇聚 · 信用数据报送平台'), who);
+    const menu = el('nav', { className: 'menu' });
+    for (const [id, href, text] of [
+      ['submissions', '/console/submissions.html', '我的报送'],
+      ['upload', '/console/upload.html', '上传'],
+    ]) {
+      menu.append(el('a', { href, className: id === page ? 'active' : '' }, text));
+    }
+    document.body.prepend(header, menu);
+    return me;
+  }
+
+  return { el, status, time, api, start, CHANNEL };
+})();
