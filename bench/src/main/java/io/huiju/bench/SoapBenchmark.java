@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 public final class SoapBenchmark {
 
     private static final String USAGE = "SoapBenchmark [--calls 200] [--batch 100] [--clients 8] [--rate 50]"
-            + " [--seconds 20] [--warmup-seconds 60] [--jdbc-base jdbc:postgresql://127.0.0.1:5432/] [--user postgres] [--password P]"
+            + " [--seconds 20] [--warmup-seconds 120] [--jdbc-base jdbc:postgresql://127.0.0.1:5432/] [--user postgres] [--password P]"
             + " [--hub-xmx 512m] [--hub-java-options \"-XX:...\"] [--seed S] [--keep]";
     private static final Set<String> OPTIONS = Set.of(
             "--calls",
@@ -199,7 +199,7 @@ public final class SoapBenchmark {
         // Warm-up, not counted in the figures: every kind of call the phases make, long enough for the JIT to compile
         // their paths. A hub that has just started spends more CPU compiling than serving (over 1.5 s of compiler time
         // per second in the 1-record phase of a run warmed with 40 calls only), and a hub in service has long done so.
-        int warmup = (int) args.getLong("--warmup-seconds", 60);
+        int warmup = (int) args.getLong("--warmup-seconds", 120);
         System.out.printf(
                 "warming up: %d calls of %d records, 1 record per call at %d/s for %d s, listFeedback and health%n",
                 Math.max(40, calls / 2), batch, rate, warmup);
