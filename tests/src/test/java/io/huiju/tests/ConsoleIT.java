@@ -239,8 +239,11 @@ class ConsoleIT extends HubTest {
         assertThat(scjg.get("/api/payloads/x").statusCode())
                 .as("a console session is not an API login")
                 .isEqualTo(401);
+        // reachable with a console session and no other login; whether it is UP depends on what the suites sharing
+        // this hub's context left running, which is not this test's business
         HttpResponse<String> health = scjg.get("/actuator/health");
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.statusCode()).isNotIn(401, 403);
+        assertThat(health.body()).contains("\"status\"");
         assertThat(scjg.get("/services/credit?wsdl").statusCode()).isEqualTo(200);
     }
 
