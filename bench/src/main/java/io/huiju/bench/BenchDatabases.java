@@ -21,6 +21,14 @@ final class BenchDatabases {
     private final String jdbcBase;
     private final Properties credentials;
 
+    /** The PostgreSQL server every benchmark uses: {@code --jdbc-base}, {@code --user}, {@code --password}. */
+    static BenchDatabases of(Args args) {
+        return new BenchDatabases(
+                args.get("--jdbc-base", "jdbc:postgresql://127.0.0.1:5432/"),
+                args.get("--user", "postgres"),
+                args.get("--password", ""));
+    }
+
     BenchDatabases(String jdbcBase, String user, String password) {
         this.jdbcBase = jdbcBase.endsWith("/") ? jdbcBase : jdbcBase + "/";
         this.credentials = new Properties();

@@ -79,10 +79,7 @@ public final class FrontDbBenchmark {
         this.args = args;
         this.root = root;
         this.out = root.resolve("bench/out");
-        this.databases = new BenchDatabases(
-                args.get("--jdbc-base", "jdbc:postgresql://127.0.0.1:5432/"),
-                args.get("--user", "postgres"),
-                args.get("--password", ""));
+        this.databases = BenchDatabases.of(args);
         String m = args.get("--mariadb", "jdbc:mariadb://127.0.0.1:3306/");
         this.mariadb = m.endsWith("/") ? m : m + "/";
         this.mariadbUser = args.get("--mariadb-user", "root");

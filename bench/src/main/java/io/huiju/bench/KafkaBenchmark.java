@@ -84,10 +84,7 @@ public final class KafkaBenchmark {
         this.args = args;
         this.root = root;
         this.out = root.resolve("bench/out");
-        this.databases = new BenchDatabases(
-                args.get("--jdbc-base", "jdbc:postgresql://127.0.0.1:5432/"),
-                args.get("--user", "postgres"),
-                args.get("--password", ""));
+        this.databases = BenchDatabases.of(args);
     }
 
     public static void main(String[] argv) {
