@@ -5,6 +5,25 @@
 const Console = (() => {
   let me = null;
 
+  // The console is in Chinese; English is one click away (the header's 中文/English switch, kept in localStorage).
+  // Static text carries its English in a data-en attribute; text built in scripts goes through t('中文', 'English').
+  const lang = localStorage.getItem('huiju.lang') === 'en' ? 'en' : 'zh';
+
+  /** The text in the user's language: t('上传', 'Upload'). */
+  function t(zh, en) {
+    return lang === 'en' && en ? en : zh;
+  }
+
+  /** Swaps the text (and placeholder/title) of every element with data-en* attributes when the language is English. */
+  function translate(root = document) {
+    if (lang !== 'en') return;
+    document.documentElement.lang = 'en';
+    for (const node of root.querySelectorAll('[data-en]')) node.textContent = node.dataset.en;
+    for (const node of root.querySelectorAll('[data-en-placeholder]')) node.placeholder = node.dataset.enPlaceholder;
+    for (const node of root.querySelectorAll('[data-en-title]')) node.title = node.dataset.enTitle;
+    if (document.body.dataset.enTitle) document.title = document.body.dataset.enTitle;
+  }
+
   const STATUS = {
     RECEIVED: '处理中',
     DONE: '已完成',
@@ -60,21 +79,29 @@ const Console = (() => {
     me = await response.json();
     const logout = el('form', { method: 'post', action: '/console/logout' },
       el('input', { type: 'hidden', name: me.csrf.parameter, value: me.csrf.token }),
-      el('button', { type: 'submit', id: 'logout' }, '退出'));
+      el('button', { type: 'submit', id: 'logout' }, t('退出', 'Log out')));
+    const switchLanguage = el('button', { type: 'button', id: 'language', className: 'link' },
+      lang === 'en' ? '中文' : 'English');
+    switchLanguage.addEventListener('click', () => {
+      localStorage.setItem('huiju.lang', lang === 'en' ? 'zh' : 'en');
+      location.reload();
+    });
     const who = el('div', { className: 'who' },
       el('span', { id: 'user' }, me.departmentName ? `${me.departmentName} · ${me.username}` : me.username),
-      logout);
-    const header = el('header', { className: 'top' }, el('span', { className: 'brand' }, '汇聚 · 信用数据报送平台'), who);
+      switchLanguage, logout);
+    const header = el('header', { className: 'top' },
+      el('span', { className: 'brand' }, t('汇聚 · 信用数据报送平台', 'Huiju · Credit data reporting')), who);
     const menu = el('nav', { className: 'menu' });
-    for (const [id, href, text] of [
-      ['submissions', '/console/submissions.html', '我的报送'],
-      ['upload', '/console/upload.html', '上传'],
+    for (const [id, href, zh, en] of [
+      ['submissions', '/console/submissions.html', '我的报送', 'My submissions'],
+      ['upload', '/console/upload.html', '上传', 'Upload'],
     ]) {
-      menu.append(el('a', { href, className: id === page ? 'active' : '' }, text));
+      menu.append(el('a', { href, id: `menu-${id}`, className: id === page ? 'active' : '' }, t(zh, en)));
     }
     document.body.prepend(header, menu);
+    translate();
     return me;
   }
 
-  return { el, status, time, api, start, CHANNEL };
+  return { el, status, time, api, start, t, translate, lang, CHANNEL };
 })();
