@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +41,13 @@ public class CreditLibraryStore {
 
     /** What one batch did to the libraries: new versions written, rows that changed nothing, conflicts. */
     public record Outcome(int stored, int unchanged, int conflicts) {}
+
+    /** What the batch did with one of its rows. */
+    public enum RowOutcome {
+        STORED,
+        UNCHANGED,
+        CONFLICT
+    }
 
     private record Current(String recordId, int version, String contentHash, String department) {}
 
@@ -64,20 +72,25 @@ public class CreditLibraryStore {
     }
 
     public Outcome store(List<CreditRecord> records) {
+        return store(records, (r, outcome) -> {});
+    }
+
+    /** Stores the batch and tells each row's outcome to {@code each}, in the batch's order within a library. */
+    public Outcome store(List<CreditRecord> records, BiConsumer<CreditRecord, RowOutcome> each) {
         Map<Library, List<CreditRecord>> byLibrary = new EnumMap<>(Library.class);
         for (CreditRecord r : records) {
             byLibrary.computeIfAbsent(r.library(), l -> new ArrayList<>()).add(r);
         }
         Outcome total = new Outcome(0, 0, 0);
         for (Map.Entry<Library, List<CreditRecord>> e : byLibrary.entrySet()) {
-            Outcome o = storeInto(e.getKey(), e.getValue());
+            Outcome o = storeInto(e.getKey(), e.getValue(), each);
             total = new Outcome(
                     total.stored() + o.stored(), total.unchanged() + o.unchanged(), total.conflicts() + o.conflicts());
         }
         return total;
     }
 
-    private Outcome storeInto(Library library, List<CreditRecord> records) {
+    private Outcome storeInto(Library library, List<CreditRecord> records, BiConsumer<CreditRecord, RowOutcome> each) {
         String table = table(library);
         Map<String, Current> stored = loadCurrent(table, records);
         Set<String> knownConflicts = loadConflicts(records);
@@ -96,8 +109,10 @@ public class CreditLibraryStore {
             String department = r.provenance().department();
             if (now != null && now.contentHash().equals(r.identity().contentHash())) {
                 unchanged++;
+                each.accept(r, RowOutcome.UNCHANGED);
             } else if (now != null && !now.department().equals(department)) {
                 conflicted++;
+                each.accept(r, RowOutcome.CONFLICT);
                 if (knownConflicts.add(key + "|" + r.identity().contentHash())) {
                     conflicts.add(r);
                     conflictWith.put(r, now);
@@ -110,6 +125,7 @@ public class CreditLibraryStore {
                 Current before = p != null ? p.before() : now;
                 pending.put(key, new Pending(before, next));
                 versions++;
+                each.accept(r, RowOutcome.STORED);
             }
         }
         List<Pending> inserts =

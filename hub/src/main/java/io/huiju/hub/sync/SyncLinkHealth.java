@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The city-province link in {@code /actuator/health}: versions waiting in the sync outbox and how long the oldest has
  * waited, and whether the sync routes run. {@code DEGRADED} when a version has waited longer than
  * {@code huiju.sync.max-unsent-age}, or the relay's last look failed to hand versions to this hub's broker (the broker
- * away, or refusing the hub's login: {@code sendFailure} says why), or a sync route is not started; the root
+ * away, or refusing the hub's login: {@code sendFailure} says why), or the receiver cannot consume from it
+ * ({@code receiveFailure}), or a sync route is not started; the root
  * of the health endpoint does not count that (the hub still takes department data), {@code /actuator/health/sync-link}
  * answers 503 (profiles city and province).
  */
@@ -30,9 +31,17 @@ class SyncLinkHealth implements HealthIndicator {
     private final CamelContext camel;
     private final Clock clock;
     private final SyncOutbox outbox;
+    private final SyncInbox inbox;
 
-    SyncLinkHealth(SyncProperties sync, JdbcTemplate jdbc, CamelContext camel, Clock clock, SyncOutbox outbox) {
+    SyncLinkHealth(
+            SyncProperties sync,
+            JdbcTemplate jdbc,
+            CamelContext camel,
+            Clock clock,
+            SyncOutbox outbox,
+            SyncInbox inbox) {
         this.sync = sync;
+        this.inbox = inbox;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.camel = camel;
@@ -52,8 +61,10 @@ class SyncLinkHealth implements HealthIndicator {
         ServiceStatus relay = camel.getRouteController().getRouteStatus("sync-relay");
         ServiceStatus receive = camel.getRouteController().getRouteStatus("sync-receive");
         SyncOutbox.Failure failure = outbox.lastFailure();
+        String receiveFailure = inbox.failure();
         boolean moving = age.compareTo(sync.getMaxUnsentAge()) <= 0
                 && failure == null
+                && receiveFailure == null
                 && relay == ServiceStatus.Started
                 && receive == ServiceStatus.Started;
         Health.Builder health = Health.status(moving ? Status.UP : DEGRADED);
@@ -62,6 +73,9 @@ class SyncLinkHealth implements HealthIndicator {
                     .withDetail(
                             "sendFailingSeconds",
                             Duration.between(failure.since(), clock.instant()).toSeconds());
+        }
+        if (receiveFailure != null) {
+            health.withDetail("receiveFailure", receiveFailure);
         }
         return health.withDetail("role", sync.getRole().name().toLowerCase())
                 .withDetail("regionCode", sync.getRegionCode())

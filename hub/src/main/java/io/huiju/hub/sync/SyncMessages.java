@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
 class SyncMessages {
 
     static final String SCHEMA_VERSION = "1";
+    /** The message properties every sync message carries: its schema version and the sending hub's region code. */
+    static final String SCHEMA_VERSION_HEADER = "HuijuSchemaVersion";
+
+    static final String ORIGIN_HEADER = "HuijuOrigin";
 
     private final ObjectMapper json;
 

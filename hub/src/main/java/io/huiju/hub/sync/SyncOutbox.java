@@ -6,15 +6,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The sync outbox: the library store adds every version it writes, in the batch's transaction, and this decides where
  * it must travel. A city reports every version up, except those the province returned (a record never loops back
  * up). The province returns a version to the city its subject concerns ({@link CityOfSubject}), unless that city is
- * where it came from. The sync-relay route sends the rows in order and marks each one sent: at least once, with the
+ * where it came from. The sync-relay route sends the rows in order, a round at a time, and marks each round sent: at least once, with the
  * broker's duplicate detection and the receiver's version check taking out the repeats. Nothing is written when the
  * hub has no sync role.
  */
@@ -33,11 +35,13 @@ public class SyncOutbox {
     private record Row(String destination, CreditRecord record) {}
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final SyncProperties sync;
     private final CityOfSubject cityOf;
 
     SyncOutbox(JdbcTemplate jdbc, SyncProperties sync) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.sync = sync;
         this.cityOf = new CityOfSubject(sync.getCities(), sync.getRules());
     }
@@ -108,8 +112,14 @@ public class SyncOutbox {
         return pending;
     }
 
-    public void sent(long id) {
-        jdbc.update("UPDATE sync_outbox SET sent_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+    /** Marks a round sent, in one statement (the ids of one round are a few hundred at most). */
+    public void sent(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        named.update(
+                "UPDATE sync_outbox SET sent_at = :now WHERE id IN (:ids)",
+                Map.of("now", Timestamp.from(Instant.now()), "ids", ids));
         lastFailure = null;
     }
 

@@ -58,6 +58,10 @@ public class SyncProperties {
     @Min(1)
     private int relayBatch = 500;
 
+    /** Most versions received per JMS and database transaction. */
+    @Min(1)
+    private int receiveBatch = 500;
+
     /** A version waiting longer than this to leave makes the link's health DEGRADED (its broker is unreachable). */
     @NotNull
     private Duration maxUnsentAge = Duration.ofMinutes(5);
@@ -165,6 +169,14 @@ public class SyncProperties {
 
     public void setRelayBatch(int relayBatch) {
         this.relayBatch = relayBatch;
+    }
+
+    public int getReceiveBatch() {
+        return receiveBatch;
+    }
+
+    public void setReceiveBatch(int receiveBatch) {
+        this.receiveBatch = receiveBatch;
     }
 
     public Duration getMaxUnsentAge() {

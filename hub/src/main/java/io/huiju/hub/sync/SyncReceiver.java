@@ -4,80 +4,175 @@ import io.huiju.hub.store.CreditLibraryStore;
 import io.huiju.model.Channel;
 import io.huiju.model.CreditRecord;
 import io.huiju.model.Provenance;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import org.apache.camel.Header;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores one version received from the other hub, in one database transaction, before the JMS transaction that
- * delivered it commits. A version already received from that origin — or an older one, overtaken by a redelivery —
- * changes nothing and counts as UNCHANGED, so redelivery is harmless. The province keeps the city's provenance as it
- * was; a city marks what the province returned as {@link Channel#PROVINCE}, which its sync outbox never reports up.
+ * Stores what the other hub sends, a batch of messages per database transaction, before the JMS transaction that
+ * delivered them commits (the sync-receive route calls {@link #receiveBatch()} again and again). A version already
+ * received from that origin — or an older one, overtaken by a redelivery — changes nothing, so redelivery is
+ * harmless. The province keeps the city's provenance as it was; a city marks what the province returned as
+ * {@link Channel#PROVINCE}, which its sync outbox never reports up.
+ *
+ * <p>A message no retry can store (unknown schema version, corrupt body, a city the province does not serve) goes to
+ * huiju.DLQ with its reason in the batch's transaction. Anything else (the store down, a concurrent writer) rolls the
+ * batch back; the broker redelivers it with back-off, and the next batch's worth of messages are then stored one per
+ * transaction, so one message that keeps failing is dead-lettered by the broker alone, not with its neighbours.
  */
 @Component("syncReceiver")
 public class SyncReceiver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SyncReceiver.class);
+    private static final Duration WAIT = Duration.ofSeconds(1);
+
+    /** A message read and checked: who sent it, and the record to store. */
+    private record Received(String origin, CreditRecord record) {
+        String key() {
+            return origin + "|" + record.identity().recordId();
+        }
+    }
+
     private final SyncProperties sync;
     private final SyncMessages messages;
+    private final SyncInbox inbox;
     private final CreditLibraryStore libraries;
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    /** After a failed batch: how many messages are still taken one per transaction. */
+    private int oneByOne;
 
     SyncReceiver(
             SyncProperties sync,
             SyncMessages messages,
+            SyncInbox inbox,
             CreditLibraryStore libraries,
-            JdbcTemplate jdbc,
+            NamedParameterJdbcTemplate jdbc,
             TransactionTemplate transaction) {
         this.sync = sync;
         this.messages = messages;
+        this.inbox = inbox;
         this.libraries = libraries;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
 
-    /** Returns what the version did here: STORED, UNCHANGED or CONFLICT. */
-    public String receive(
-            String body, @Header("HuijuOrigin") String origin, @Header("HuijuSchemaVersion") String schemaVersion) {
+    /** Receives, stores and commits one batch; returns how many messages it took (0 when none came). */
+    public int receiveBatch() throws JMSException, InterruptedException {
+        List<Message> batch = inbox.next(oneByOne > 0 ? 1 : sync.getReceiveBatch(), WAIT);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<Received> good = new ArrayList<>(batch.size());
+            for (Message m : batch) {
+                try {
+                    good.add(read(m));
+                } catch (SyncMessageRejected e) {
+                    LOG.warn(
+                            "Sync message {}:{} from {} dead-lettered: {}",
+                            m.getStringProperty("HuijuRecordId"),
+                            m.getStringProperty("HuijuVersion"),
+                            m.getStringProperty(SyncMessages.ORIGIN_HEADER),
+                            e.getMessage());
+                    inbox.deadLetter(m, e.getMessage());
+                }
+            }
+            transaction.executeWithoutResult(status -> store(good));
+            inbox.commit();
+            oneByOne = Math.max(0, oneByOne - 1);
+            return batch.size();
+        } catch (RuntimeException | JMSException e) {
+            inbox.rollback();
+            oneByOne = sync.getReceiveBatch();
+            throw e;
+        }
+    }
+
+    private Received read(Message m) throws JMSException {
+        String schemaVersion = m.getStringProperty(SyncMessages.SCHEMA_VERSION_HEADER);
+        String origin = m.getStringProperty(SyncMessages.ORIGIN_HEADER);
         if (!SyncMessages.SCHEMA_VERSION.equals(schemaVersion)) {
             throw new SyncMessageRejected("schema version " + schemaVersion + " unknown (this hub reads "
                     + SyncMessages.SCHEMA_VERSION + ")");
         }
         if (origin == null || origin.isBlank()) {
-            throw new SyncMessageRejected("no origin region code (HuijuOrigin)");
+            throw new SyncMessageRejected("no origin region code (" + SyncMessages.ORIGIN_HEADER + ")");
         }
         if (sync.getRole() == SyncProperties.Role.PROVINCE && !sync.getCities().contains(origin)) {
             throw new SyncMessageRejected(
                     "region " + origin + " is not a city this province serves " + sync.getCities());
         }
-        CreditRecord received = messages.read(body);
-        CreditRecord record = sync.getRole() == SyncProperties.Role.CITY ? returnedByProvince(received) : received;
-        return transaction.execute(status -> store(origin, record));
+        if (!(m instanceof TextMessage text)) {
+            throw new SyncMessageRejected(
+                    "corrupt body: not a text message but " + m.getClass().getSimpleName());
+        }
+        CreditRecord received = messages.read(text.getText());
+        return new Received(
+                origin, sync.getRole() == SyncProperties.Role.CITY ? returnedByProvince(received) : received);
     }
 
-    private String store(String origin, CreditRecord r) {
-        Integer newest = jdbc.queryForObject(
-                "SELECT MAX(version) FROM sync_received WHERE origin = ? AND record_id = ?",
-                Integer.class,
-                origin,
-                r.identity().recordId());
-        if (newest != null && newest >= r.identity().version()) {
-            return "UNCHANGED";
+    private void store(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
-        CreditLibraryStore.Outcome outcome = libraries.store(List.of(r));
-        String result = outcome.stored() > 0 ? "STORED" : outcome.conflicts() > 0 ? "CONFLICT" : "UNCHANGED";
-        jdbc.update(
-                "INSERT INTO sync_received (origin, record_id, version, outcome, received_at) VALUES (?, ?, ?, ?, ?)",
-                origin,
-                r.identity().recordId(),
-                r.identity().version(),
-                result,
-                Timestamp.from(Instant.now()));
-        return result;
+        Map<String, Integer> newest = newestReceived(batch);
+        List<Received> fresh = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            int version = r.record().identity().version();
+            Integer before = newest.get(r.key());
+            if (before == null || before < version) {
+                fresh.add(r);
+                newest.put(r.key(), version);
+            }
+        }
+        Map<CreditRecord, CreditLibraryStore.RowOutcome> outcomes = new IdentityHashMap<>();
+        libraries.store(fresh.stream().map(Received::record).toList(), outcomes::put);
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.getJdbcTemplate()
+                .batchUpdate(
+                        "INSERT INTO sync_received (origin, record_id, version, outcome, received_at)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        fresh,
+                        fresh.size(),
+                        (ps, r) -> {
+                            ps.setString(1, r.origin());
+                            ps.setString(2, r.record().identity().recordId());
+                            ps.setInt(3, r.record().identity().version());
+                            ps.setString(4, outcomes.get(r.record()).name());
+                            ps.setTimestamp(5, now);
+                        });
+    }
+
+    /** The newest version already received of each record in the batch, by origin and record id. */
+    private Map<String, Integer> newestReceived(List<Received> batch) {
+        Map<String, Integer> newest = new HashMap<>();
+        jdbc.query(
+                "SELECT origin, record_id, MAX(version) FROM sync_received WHERE record_id IN (:ids)"
+                        + " GROUP BY origin, record_id",
+                Map.of(
+                        "ids",
+                        batch.stream()
+                                .map(r -> r.record().identity().recordId())
+                                .distinct()
+                                .toList()),
+                rs -> {
+                    newest.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
+                });
+        return newest;
     }
 
     private static CreditRecord returnedByProvince(CreditRecord r) {

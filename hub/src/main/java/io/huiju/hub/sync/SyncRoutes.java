@@ -37,13 +37,10 @@ class SyncRoutes {
                 .loadRoutes(ResourceHelper.resolveResource(camel, "classpath:sync/sync.camel.yaml"));
         TemplatedRouteBuilder.builder(camel, "sync-relay")
                 .routeId("sync-relay")
-                .parameter("origin", sync.getRegionCode())
                 .parameter("interval", String.valueOf(sync.getRelayInterval().toMillis()))
-                .parameter("batch", String.valueOf(sync.getRelayBatch()))
                 .add();
         TemplatedRouteBuilder.builder(camel, "sync-receive")
                 .routeId("sync-receive")
-                .parameter("address", sync.inboundAddress())
                 .add();
         LOG.info(
                 "Sync as {} {}: receiving on {}, sending {}",
