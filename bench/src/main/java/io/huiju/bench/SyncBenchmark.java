@@ -391,11 +391,15 @@ public final class SyncBenchmark {
         }
     }
 
+    /** Messages per JMS transaction on both ends of the raw path: the hubs' relay-batch and receive-batch defaults. */
+    static final int RAW_BATCH = 500;
+
     /**
      * A plain JMS producer on the city broker sending N persistent messages of the hubs' average body size to
-     * huiju.sync.up (each send blocking until the broker has it, as the relay's; duplicate-detection id and group set
-     * as the relay sets them), the bridge, and a plain JMS consumer on the province broker's huiju.sync.up; wall clock
-     * from the first send to the last message received. The hubs are stopped by then.
+     * huiju.sync.up in transactions of {@link #RAW_BATCH} (as the relay sends its rounds; duplicate-detection id and
+     * group set as the relay sets them), the bridge, and a plain JMS consumer on the province broker's huiju.sync.up
+     * committing every {@link #RAW_BATCH} messages or when none follows within 20 ms (as the receiver's batches); wall
+     * clock from the first send to the last message received. The hubs are stopped by then.
      */
     private static Rate raw(String cityUrl, String provinceUrl, long n, int size) throws Exception {
         System.out.printf(
@@ -410,24 +414,34 @@ public final class SyncBenchmark {
                 ActiveMQConnectionFactory provinceCf = new ActiveMQConnectionFactory(provinceUrl);
                 jakarta.jms.Connection producerConnection = cityCf.createConnection();
                 jakarta.jms.Connection consumerConnection = provinceCf.createConnection()) {
-            Session consumerSession = consumerConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Session consumerSession = consumerConnection.createSession(Session.SESSION_TRANSACTED);
             MessageConsumer consumer = consumerSession.createConsumer(consumerSession.createQueue(UP));
             consumerConnection.start();
             Thread receiver = new Thread(() -> {
                 try {
+                    int inTransaction = 0;
                     while (got.get() < n) {
-                        if (consumer.receive(60_000) == null) {
+                        jakarta.jms.Message m = consumer.receive(inTransaction == 0 ? 60_000 : 20);
+                        if (m == null && inTransaction == 0) {
                             return;
                         }
-                        got.incrementAndGet();
+                        if (m != null) {
+                            got.incrementAndGet();
+                            inTransaction++;
+                        }
+                        if (m == null || inTransaction == RAW_BATCH) {
+                            consumerSession.commit();
+                            inTransaction = 0;
+                        }
                     }
+                    consumerSession.commit();
                     lastAt[0] = System.nanoTime();
                 } catch (Exception e) {
                     e.printStackTrace();
                 }
             });
             receiver.start();
-            Session session = producerConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Session session = producerConnection.createSession(Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(session.createQueue(UP));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             long t0 = System.nanoTime();
@@ -437,6 +451,9 @@ public final class SyncBenchmark {
                 m.setStringProperty("_AMQ_DUPL_ID", "raw-" + i + ":1");
                 m.setStringProperty("JMSXGroupID", "g" + (i % 1000));
                 producer.send(m);
+                if ((i + 1) % RAW_BATCH == 0 || i + 1 == n) {
+                    session.commit();
+                }
             }
             long sentAt = System.nanoTime();
             receiver.join(Duration.ofMinutes(10).toMillis());

@@ -17,21 +17,34 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Bad input from issue [4]: the city hub's broker refuses its login (security on in the city broker, as in
  * artemis/city/broker.xml; the hub's password is not the account's). The sync link's health says DEGRADED with the
  * broker's reason at once, the versions wait in sync_outbox; once the account's password is set right on the broker,
- * every waiting version goes, through the bridge, to the province broker, none lost. The province has no hub here: its
- * broker's huiju.sync.up queue is where the versions are counted.
+ * every waiting version goes, through the bridge, to the province broker, none lost. Then the same for the city
+ * broker's bridge refused by the province broker. The province has no hub here: its broker's huiju.sync.up queue is
+ * where the versions are counted.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncAuthIT {
 
     static final String UP = "huiju.sync.up";
 
     /** The city broker's user store: the hub's account and its password, which the test corrects. */
     static volatile String hubPassword = "the-right-one";
+
+    /**
+     * The province broker's user store: the city bridge's account, huiju-bridge, and its password. The city's
+     * broker.xml gives the bridge ${huiju.bridge.password:change-me}, so "change-me" is the right one here.
+     */
+    static volatile String bridgePassword = "change-me";
+
+    static Path home;
 
     static int cityPort;
     static int provincePort;
@@ -41,12 +54,12 @@ class SyncAuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Path.of("target", "it-home", "sync-auth-brokers").toAbsolutePath();
+        home = Path.of("target", "it-home", "sync-auth-brokers").toAbsolutePath();
         TestHome.delete(home);
         cityPort = SyncBrokers.freePort();
         provincePort = SyncBrokers.freePort();
         SyncBrokers.ports(cityPort, provincePort);
-        provinceBroker = SyncBrokers.start("province", home.resolve("province-broker"));
+        provinceBroker = SyncBrokers.start("province", home.resolve("province-broker"), new BridgeAccount());
         cityBroker = SyncBrokers.start("city", home.resolve("city-broker"), new Accounts());
         city = new SyncHub(
                 "sync-auth",
@@ -54,7 +67,10 @@ class SyncAuthIT {
                 "scjg",
                 "350800",
                 "tcp://127.0.0.1:" + cityPort,
-                List.of("--spring.artemis.user=huiju-hub", "--spring.artemis.password=what-the-hub-was-given"));
+                List.of(
+                        "--spring.artemis.user=huiju-hub",
+                        "--spring.artemis.password=what-the-hub-was-given",
+                        "--huiju.sync.max-unsent-age=5s"));
     }
 
     @AfterAll
@@ -70,6 +86,7 @@ class SyncAuthIT {
     }
 
     @Test
+    @Order(1)
     void aRefusedLoginShowsInTheLinkHealthAndTheVersionsWaitUntilItIsFixed() throws Exception {
         PenaltyFile file = new PenaltyFile().company(1).company(2).company(3);
         city.drop("city-auth.csv", file.utf8());
@@ -80,7 +97,9 @@ class SyncAuthIT {
                         .startsWith("503 ")
                         .contains("\"status\":\"DEGRADED\"")
                         .contains("\"sendFailure\"")
-                        .contains("AMQ229031"));
+                        .contains("AMQ229031")
+                        // the receiver cannot log in either, and says so
+                        .contains("\"receiveFailure\""));
         assertThat(city.count("SELECT COUNT(*) FROM sync_outbox WHERE sent_at IS NULL"))
                 .isEqualTo(3);
         assertThat(SyncBrokers.depth(provinceBroker, UP)).isZero();
@@ -99,6 +118,43 @@ class SyncAuthIT {
         assertThat(city.count("SELECT COUNT(*) FROM sync_outbox")).isEqualTo(3);
     }
 
+    @Test
+    @Order(2)
+    void aBridgeThatCannotLogInShowsInTheLinkHealthAndTheVersionsWaitOnTheCityBrokerUntilItIsFixed() throws Exception {
+        // The province rotates the bridge account's password and restarts its broker; the city's bridge still has
+        // the old one. The hub hands its versions to its own broker as always, so only the city broker's queue shows
+        // the link is broken: its messages grow older than huiju.sync.max-unsent-age (5 s here).
+        int atProvince = (int) SyncBrokers.depth(provinceBroker, UP);
+        bridgePassword = "rotated-on-the-province";
+        provinceBroker.stop();
+        provinceBroker = SyncBrokers.start("province", home.resolve("province-broker"), new BridgeAccount());
+
+        city.drop("city-bridge.csv", new PenaltyFile().company(4).company(5).utf8());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(linkHealth())
+                        .startsWith("503 ")
+                        .contains("\"status\":\"DEGRADED\"")
+                        .contains("\"waitingOnBroker\":\"huiju.sync.up\"")
+                        .contains("its bridge cannot reach the other broker or log in to it"));
+        // nothing lost: handed over by the hub, kept on the city broker, not at the province
+        assertThat(city.count("SELECT COUNT(*) FROM sync_outbox WHERE sent_at IS NULL"))
+                .isZero();
+        assertThat(SyncBrokers.depth(cityBroker, UP)).isEqualTo(2);
+        assertThat(SyncBrokers.depth(provinceBroker, UP)).isEqualTo(atProvince);
+
+        // the operator gives the bridge account its old password back (or the city bridge the new one): the bridge's
+        // next retry (at most 30 s apart, broker.xml) logs in and carries the waiting versions
+        bridgePassword = "change-me";
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(SyncBrokers.depth(provinceBroker, UP)).isEqualTo(atProvince + 2);
+                    assertThat(SyncBrokers.depth(cityBroker, UP)).isZero();
+                    assertThat(linkHealth()).startsWith("200 ").contains("\"status\":\"UP\"");
+                });
+    }
+
     /** GET /actuator/health/sync-link: the status code, a space, the body. */
     private static String linkHealth() throws Exception {
         String port = city.context.getEnvironment().getProperty("local.server.port");
@@ -108,6 +164,21 @@ class SyncAuthIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
+    }
+
+    /** One account, huiju-bridge (the city broker's bridge), in role huiju. */
+    static final class BridgeAccount implements ActiveMQSecurityManager {
+
+        @Override
+        public boolean validateUser(String user, String password) {
+            return "huiju-bridge".equals(user) && bridgePassword.equals(password);
+        }
+
+        @Override
+        public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+            return validateUser(user, password)
+                    && roles.stream().anyMatch(r -> r.getName().equals("huiju") && checkType.hasRole(r));
+        }
     }
 
     /** One account, huiju-hub, in role huiju (the role broker.xml lets use the huiju.* addresses). */

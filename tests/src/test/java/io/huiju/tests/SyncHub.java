@@ -85,8 +85,9 @@ final class SyncHub implements AutoCloseable {
     }
 
     /** A hub that runs as a process of its own, so a test can kill it: started by {@link #start()}. */
-    static SyncHub process(String suite, String role, String department, String regionCode, String brokerUrl) {
-        return new SyncHub(suite, role, department, regionCode, brokerUrl, false, List.of());
+    static SyncHub process(
+            String suite, String role, String department, String regionCode, String brokerUrl, List<String> extra) {
+        return new SyncHub(suite, role, department, regionCode, brokerUrl, false, extra);
     }
 
     /** Starts the hub's process and waits until its sync routes run. */

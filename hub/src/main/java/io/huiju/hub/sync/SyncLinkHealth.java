@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.springframework.boot.actuate.health.Health;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * waited, and whether the sync routes run. {@code DEGRADED} when a version has waited longer than
  * {@code huiju.sync.max-unsent-age}, or the relay's last look failed to hand versions to this hub's broker (the broker
  * away, or refusing the hub's login: {@code sendFailure} says why), or the receiver cannot consume from it
- * ({@code receiveFailure}), or a sync route is not started; the root
+ * ({@code receiveFailure}), or a message has waited longer than that on this hub's broker for the bridge
+ * ({@code oldestOnBrokerSeconds}: the bridge cannot reach the other broker or log in to it), or a sync route is not started; the root
  * of the health endpoint does not count that (the hub still takes department data), {@code /actuator/health/sync-link}
  * answers 503 (profiles city and province).
  */
@@ -32,6 +34,7 @@ class SyncLinkHealth implements HealthIndicator {
     private final Clock clock;
     private final SyncOutbox outbox;
     private final SyncInbox inbox;
+    private final SyncBrokerQueues brokerQueues;
 
     SyncLinkHealth(
             SyncProperties sync,
@@ -39,9 +42,11 @@ class SyncLinkHealth implements HealthIndicator {
             CamelContext camel,
             Clock clock,
             SyncOutbox outbox,
-            SyncInbox inbox) {
+            SyncInbox inbox,
+            SyncBrokerQueues brokerQueues) {
         this.sync = sync;
         this.inbox = inbox;
+        this.brokerQueues = brokerQueues;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.camel = camel;
@@ -62,7 +67,10 @@ class SyncLinkHealth implements HealthIndicator {
         ServiceStatus receive = camel.getRouteController().getRouteStatus("sync-receive");
         SyncOutbox.Failure failure = outbox.lastFailure();
         String receiveFailure = inbox.failure();
+        Optional<SyncBrokerQueues.Waiting> onBroker = brokerQueues.oldest(clock.instant());
+        boolean bridged = onBroker.isEmpty() || onBroker.get().age().compareTo(sync.getMaxUnsentAge()) <= 0;
         boolean moving = age.compareTo(sync.getMaxUnsentAge()) <= 0
+                && bridged
                 && failure == null
                 && receiveFailure == null
                 && relay == ServiceStatus.Started
@@ -73,6 +81,14 @@ class SyncLinkHealth implements HealthIndicator {
                     .withDetail(
                             "sendFailingSeconds",
                             Duration.between(failure.since(), clock.instant()).toSeconds());
+        }
+        onBroker.ifPresent(oldest -> health.withDetail("waitingOnBroker", oldest.queue())
+                .withDetail("oldestOnBrokerSeconds", oldest.age().toSeconds()));
+        if (!bridged) {
+            health.withDetail(
+                    "bridge",
+                    "versions wait on this hub's broker: its bridge cannot reach the other broker or log in to it"
+                            + " (the broker's log says which)");
         }
         if (receiveFailure != null) {
             health.withDetail("receiveFailure", receiveFailure);
