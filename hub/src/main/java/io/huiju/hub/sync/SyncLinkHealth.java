@@ -67,7 +67,9 @@ class SyncLinkHealth implements HealthIndicator {
         ServiceStatus receive = camel.getRouteController().getRouteStatus("sync-receive");
         SyncOutbox.Failure failure = outbox.lastFailure();
         String receiveFailure = inbox.failure();
-        Optional<SyncBrokerQueues.Waiting> onBroker = brokerQueues.oldest(clock.instant());
+        // not asked while the broker is known to be away or refusing the hub: the answer would only wait for timeouts
+        Optional<SyncBrokerQueues.Waiting> onBroker =
+                failure == null && receiveFailure == null ? brokerQueues.oldest(clock.instant()) : Optional.empty();
         boolean bridged = onBroker.isEmpty() || onBroker.get().age().compareTo(sync.getMaxUnsentAge()) <= 0;
         boolean moving = age.compareTo(sync.getMaxUnsentAge()) <= 0
                 && bridged
