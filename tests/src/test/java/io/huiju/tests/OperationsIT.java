@@ -133,6 +133,21 @@ class OperationsIT extends HubTest {
     }
 
     @Test
+    void aFeedAnOperatorStoppedLeavesTheHubHealthy() throws Exception {
+        // Stopping a department's feed in Hawtio is an operator's decision, not the hub failing: a load balancer
+        // reading /actuator/health must not take the whole hub out for it (Camel's route and consumer checks would
+        // report DOWN for a stopped route).
+        camel.getRouteController().stopRoute("file-drop-scjg");
+        try {
+            HttpResponse<String> health = get("/actuator/health");
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).startsWith("{\"status\":\"UP\"");
+        } finally {
+            camel.getRouteController().startRoute("file-drop-scjg");
+        }
+    }
+
+    @Test
     void aBrokenRouteFileIsRejectedAndTheOtherFeedsKeepWorking() throws Exception {
         Path broken = Path.of(HOME, "routes/departments/broken.camel.yaml");
         Files.writeString(broken, "- templatedRoute:\n    routeTemplateRef: file-drop\n  parameters: [oops\n");

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * whether its last poll reached the server and, if not, why. A department's server that is down is not the hub being
  * down, so the status is then {@code DEGRADED}: the root of {@code /actuator/health} does not count it (a load balancer
  * keeps the hub), the health group {@code remote-servers} answers 503 for it (monitoring alerts). Camel's own consumer
- * checks of these routes are kept out of {@code camelHealth} for the same reason ({@code camel.health.exclude-pattern}
- * in application.yml); this indicator still asks them.
+ * checks are kept out of {@code camelHealth} for the same reason ({@code camel.health.exclude-pattern} in
+ * application.yml); this indicator still asks them.
  */
 @Component("remoteServers")
 class RemoteServersHealth implements HealthIndicator {
