@@ -126,7 +126,8 @@ public class PayloadBatches {
         }
     }
 
-    private static Map<String, String> department(Department d) {
+    /** What a mapping's defaults may name ({department.name} …): also the console's entry form fills them so. */
+    public static Map<String, String> department(Department d) {
         Map<String, String> values = new HashMap<>();
         values.put("code", d.getCode());
         values.put("name", d.getName());
