@@ -88,7 +88,8 @@ try {
   await field('decision.remarks').click();
   await page.waitForTimeout(1000); // the debounced check of the last field
   await problem('subject.uscc').filter({ hasText: 'USCC_CHECK' }).waitFor();
-  await shot('entry', { fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('entry');
 
   step('the fixed credit code clears the reason');
   await field('subject.uscc').fill(env('GOOD_USCC'));
@@ -104,7 +105,8 @@ try {
   check(/1\s*入库/.test(counts), `receipt counts: ${counts}`);
   await page.getByText('记录已入库').waitFor();
   check((await page.evaluate(() => window.__xss)) === undefined, 'script from a field ran');
-  await shot('entry-receipt', { fullPage: true });
+  await page.locator('#receipt').scrollIntoViewIfNeeded();
+  await shot('entry-receipt');
 
   step('the payload is listed under 我的报送');
   await page.locator('nav.menu').getByRole('link', { name: '我的报送' }).click();
