@@ -6,6 +6,7 @@
 //   DEPARTMENT_USER  "user:password" of a department submitter
 //   DOCUMENT_NUMBER  the 行政处罚决定书文号 to enter (the test looks the record up by it)
 //   GOOD_USCC, WRONG_USCC  the subject's credit code, and the same with a wrong check character
+//   CORRECTION       "from=<payload>&row=<line>" of a row rejected for WRONG_USCC
 //   OUT_DIR          where screenshots go
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
 import { chromium } from 'playwright-core';
@@ -111,6 +112,13 @@ try {
   step('the payload is listed under 我的报送');
   await page.locator('nav.menu').getByRole('link', { name: '我的报送' }).click();
   await page.locator(`tr[data-payload="${payloadId}"]`).waitFor();
+
+  step('a rejected row of a file opens in the form, filled in, with its reason on the field');
+  await page.goto(`${base}/entry.html?${env('CORRECTION')}`);
+  await problem('subject.uscc').filter({ hasText: 'USCC_CHECK' }).waitFor();
+  check(await field('subject.uscc').inputValue() === env('WRONG_USCC'), 'the rejected code is not filled in');
+  check(await field('subject.name').inputValue() === '龙岩市新罗区恒达贸易有限公司', 'the name is not filled in');
+  await shot('entry-correction');
 
   step('the form speaks English with the header switch');
   await page.goto(`${base}/entry.html?category=license`);

@@ -13,10 +13,20 @@
     ['black-list', '黑名单', 'Black list'],
   ];
   const params = new URLSearchParams(location.search);
-  const category = CATEGORIES.some(([id]) => id === params.get('category')) ? params.get('category') : 'penalty';
   const CHECK_DELAY = 400;
+  let timer = null; // the debounced check
+  let sequence = 0; // the latest check asked; older answers are dropped
 
   const me = await Console.start('entry');
+  // entry.html?from=<payload>&row=<line>: a rejected row to correct, read back by the hub; its category decides the form
+  let correction = null;
+  if (params.has('from') && params.has('row')) {
+    const query = new URLSearchParams({ from: params.get('from'), row: params.get('row') });
+    const response = await api(`/console/api/entry/correction?${query}`);
+    correction = response.ok ? await response.json() : { error: (await response.json()).error };
+  }
+  const asked = correction?.category ?? params.get('category');
+  const category = CATEGORIES.some(([id]) => id === asked) ? asked : 'penalty';
   const nav = document.getElementById('categories');
   for (const [id, zh, en] of CATEGORIES) {
     nav.append(el('a', { href: `?category=${id}`, id: `category-${id}`, className: id === category ? 'active' : '' },
@@ -44,6 +54,18 @@
   const touched = new Set();
   const container = document.getElementById('fields');
   for (const f of definition.fields) container.append(fieldOf(f));
+  if (correction?.values) {
+    for (const [path, value] of Object.entries(correction.values)) {
+      if (inputs.has(path)) inputs.get(path).value = value;
+    }
+    for (const path of inputs.keys()) touched.add(path);
+    progress.textContent = t(`改正批次 ${correction.from} 第 ${correction.row} 行：修改标红的字段后提交。`,
+      `Correcting line ${correction.row} of payload ${correction.from}: fix the fields in red, then submit.`);
+    check();
+  } else if (correction?.error) {
+    general.textContent = correction.error;
+    general.hidden = false;
+  }
 
   /** One field: label with its national code and requirement, the input, its rule, and the place for its reasons. */
   function fieldOf(f) {
@@ -104,8 +126,6 @@
     general.hidden = elsewhere.length === 0;
   }
 
-  let timer = null;
-  let sequence = 0;
   function scheduleCheck() {
     clearTimeout(timer);
     timer = setTimeout(check, CHECK_DELAY);

@@ -40,6 +40,14 @@ class ConsoleEntryBrowserIT extends HubTest {
     @Test
     void aDepartmentUserEntersAPenaltySeesTheWrongCodeOnItsFieldFixesItAndSubmitsOnce() throws Exception {
         String documentNumber = "岩市监罚〔2024〕录" + UUID.randomUUID().toString().substring(0, 8);
+        Receipt rejected = drop(
+                "scjg",
+                "entry-browser-rejected.csv",
+                new PenaltyFile()
+                        .company(1, row -> row.put("统一社会信用代码", ConsoleEntryIT.WRONG_CHECK))
+                        .utf8());
+        long line = jdbc.queryForObject(
+                "SELECT MIN(line) FROM reject WHERE payload_id = ?", Long.class, rejected.payloadId());
 
         int exit = BrowserScripts.run(
                 List.of("node", "entry.mjs"),

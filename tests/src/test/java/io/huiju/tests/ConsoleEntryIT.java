@@ -3,6 +3,7 @@ package io.huiju.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.huiju.hub.store.Receipt;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ class ConsoleEntryIT extends HubTest {
                 .isEqualTo("scjg");
         assertThat(record.get("subject_code")).isEqualTo(PenaltyFile.COMPANY_CODE);
         assertThat((String) record.get("body")).contains("<script>window.__xss=1</script>");
-        var receipt = payloads.find(payloadId).orElseThrow();
+        Receipt receipt = payloads.find(payloadId).orElseThrow();
         assertThat(receipt.department()).isEqualTo("scjg");
         assertThat(receipt.channel()).isEqualTo("WEB");
         assertThat(receipt.archivePath()).as("archived like every payload").isNotBlank();
@@ -248,6 +249,45 @@ class ConsoleEntryIT extends HubTest {
                         String.class,
                         "POST /console/api/entry/penalty:%"))
                 .contains("scjg-zhang", "platform-wang");
+    }
+
+    @Test
+    void aRejectedRowOfAFileOpensInTheFormToBeCorrected() throws Exception {
+        Receipt receipt = drop(
+                "scjg",
+                "entry-correction.csv",
+                new PenaltyFile()
+                        .company(1)
+                        .company(2, row -> row.put("统一社会信用代码", WRONG_CHECK))
+                        .utf8());
+        long line = jdbc.queryForObject(
+                "SELECT MIN(line) FROM reject WHERE payload_id = ? AND code = 'USCC_CHECK'",
+                Long.class,
+                receipt.payloadId());
+        ConsoleSession scjg = ConsoleSession.login(port, "scjg-zhang", "scjg-console-1");
+        String url = "/console/api/entry/correction?from=" + receipt.payloadId() + "&row=" + line;
+
+        JsonNode row = scjg.getJson(url);
+
+        assertThat(row.path("category").asText()).isEqualTo("penalty");
+        assertThat(row.path("values").path("subject.uscc").asText()).isEqualTo(WRONG_CHECK);
+        assertThat(row.path("values").path("decision.date").asText()).isEqualTo("2024-03-05");
+        assertThat(row.path("values").path("decision.documentNumber").asText()).endsWith("-2");
+        Map<?, ?> values = ConsoleSession.JSON.convertValue(row.path("values"), Map.class);
+        assertThat(problems(scjg.post("/console/api/entry/penalty/check", values)))
+                .as("the row read back is rejected for what the file was")
+                .anySatisfy(p -> assertThat(
+                                p.path("field").asText() + " " + p.path("code").asText())
+                        .isEqualTo("subject.uscc USCC_CHECK"));
+        assertThat(scjg.get("/console/api/entry/correction?from=" + receipt.payloadId() + "&row=99")
+                        .statusCode())
+                .isEqualTo(404);
+
+        ConsoleSession zf = ConsoleSession.login(port, "zf-li", "zf-console-2");
+        assertThat(zf.get(url).statusCode())
+                .as("another department's row, like its payload")
+                .isEqualTo(404);
+        assertThat(zf.get(url).body()).doesNotContain(WRONG_CHECK);
     }
 
     private static HttpResponse<String> send(ConsoleSession session, Map<String, Object> form) {

@@ -96,7 +96,7 @@ public class PayloadBatches {
      * The reader the file's format needs; a workbook's header row is the one the mapping recognises. A workbook is read
      * by its content, whatever its extension claims.
      */
-    private static RowSource open(PayloadContext payload, Mapping mapping)
+    public static RowSource open(PayloadContext payload, Mapping mapping)
             throws IOException, PayloadException, PayloadRejectedException {
         String name = payload.fileName().toLowerCase(Locale.ROOT);
         if (name.endsWith(".records.xml")) {

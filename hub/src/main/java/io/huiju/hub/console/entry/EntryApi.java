@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,12 +37,19 @@ class EntryApi {
     private final EntryForm form;
     private final EntryCheck check;
     private final EntrySubmissions submissions;
+    private final EntryCorrections corrections;
     private final DepartmentRegistry departments;
 
-    EntryApi(EntryForm form, EntryCheck check, EntrySubmissions submissions, DepartmentRegistry departments) {
+    EntryApi(
+            EntryForm form,
+            EntryCheck check,
+            EntrySubmissions submissions,
+            EntryCorrections corrections,
+            DepartmentRegistry departments) {
         this.form = form;
         this.check = check;
         this.submissions = submissions;
+        this.corrections = corrections;
         this.departments = departments;
     }
 
@@ -110,6 +118,24 @@ class EntryApi {
                 outcome.receipt().map(r -> !"RECEIVED".equals(r.status())).orElse(false);
         return ResponseEntity.status(finished ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(answer);
+    }
+
+    /** A rejected row of one of the department's payloads, to correct in the form (entry.html?from=…&row=…). */
+    @GetMapping("/correction")
+    ResponseEntity<Map<String, Object>> correction(
+            @AuthenticationPrincipal ConsoleUser user,
+            @RequestParam("from") String payloadId,
+            @RequestParam("row") long line)
+            throws IOException {
+        Optional<Department> department = department(user);
+        if (department.isEmpty()) {
+            return problem(HttpStatus.FORBIDDEN, "只有部门用户可以录入记录");
+        }
+        return corrections
+                .row(user, department.get(), payloadId, line)
+                .map(row -> ResponseEntity.ok(Map.<String, Object>of(
+                        "category", row.category().slug(), "values", row.values(), "from", payloadId, "row", line)))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "未找到批次“" + payloadId + "”的第" + line + "行"));
     }
 
     private Optional<Department> department(ConsoleUser user) {

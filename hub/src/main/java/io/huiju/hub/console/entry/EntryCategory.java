@@ -29,6 +29,10 @@ enum EntryCategory {
         return Arrays.stream(values()).filter(c -> c.slug.equals(slug)).findFirst();
     }
 
+    static Optional<EntryCategory> of(Category category) {
+        return Arrays.stream(values()).filter(c -> c.category == category).findFirst();
+    }
+
     String slug() {
         return slug;
     }
