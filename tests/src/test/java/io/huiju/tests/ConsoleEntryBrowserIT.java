@@ -62,6 +62,8 @@ class ConsoleEntryBrowserIT extends HubTest {
                         PenaltyFile.COMPANY_CODE,
                         "WRONG_USCC",
                         ConsoleEntryIT.WRONG_CHECK,
+                        "CORRECTION",
+                        "from=" + rejected.payloadId() + "&row=" + line,
                         "CHROMIUM",
                         BrowserScripts.CHROMIUM.toString(),
                         "OUT_DIR",

@@ -272,7 +272,7 @@ class ConsoleEntryIT extends HubTest {
         assertThat(row.path("category").asText()).isEqualTo("penalty");
         assertThat(row.path("values").path("subject.uscc").asText()).isEqualTo(WRONG_CHECK);
         assertThat(row.path("values").path("decision.date").asText()).isEqualTo("2024-03-05");
-        assertThat(row.path("values").path("decision.documentNumber").asText()).endsWith("-2");
+        assertThat(row.path("values").path("decision.documentNumber").asText()).endsWith("-2号");
         Map<?, ?> values = ConsoleSession.JSON.convertValue(row.path("values"), Map.class);
         assertThat(problems(scjg.post("/console/api/entry/penalty/check", values)))
                 .as("the row read back is rejected for what the file was")
