@@ -174,6 +174,17 @@ class ConsoleEntryIT extends HubTest {
                         payloadId))
                 .containsExactly("ENTRY");
 
+        HttpResponse<String> sameContent = scjg.post(
+                "/console/api/entry/penalty", Map.of("token", UUID.randomUUID().toString(), "values", values));
+        JsonNode duplicate = ConsoleSession.JSON.readTree(sameContent.body()).path("receipt");
+        assertThat(duplicate.path("status").asText())
+                .as("the same content in a new form is a duplicate of the first payload, like a file sent twice")
+                .isEqualTo("DUPLICATE");
+        assertThat(duplicate.path("duplicateOf").asText()).isEqualTo(payloadId);
+        assertThat(count("legal_person_record", documentNumber)).isEqualTo(1);
+        assertThat(library("legal_person_record", documentNumber).get("version"))
+                .isEqualTo(1);
+
         ConsoleSession zf = ConsoleSession.login(port, "zf-li", "zf-console-2");
         assertThat(zf.get("/console/api/payloads/" + payloadId).statusCode()).isEqualTo(404);
         assertThat(zf.get("/console/payloads/" + payloadId).statusCode()).isEqualTo(404);
@@ -288,6 +299,21 @@ class ConsoleEntryIT extends HubTest {
                 .as("another department's row, like its payload")
                 .isEqualTo(404);
         assertThat(zf.get(url).body()).doesNotContain(WRONG_CHECK);
+    }
+
+    @Test
+    void theEntryPageShowsTextOnlyAsText() throws Exception {
+        for (String page : List.of("entry.html", "entry.js")) {
+            String source = java.nio.file.Files.readString(TestHome.REPO
+                    .resolve("hub/src/main/resources/static/console")
+                    .resolve(page));
+            assertThat(source)
+                    .as(page)
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write");
+        }
     }
 
     private static HttpResponse<String> send(ConsoleSession session, Map<String, Object> form) {

@@ -15,7 +15,8 @@ class FieldGuideTest {
 
     @Test
     void everyFieldOfTheNationalLayoutsHasItsLabelsCodeAndRulesInBothLanguages() {
-        for (String name : List.of("national-license", "national-penalty", "national-red-list", "national-black-list")) {
+        for (String name :
+                List.of("national-license", "national-penalty", "national-red-list", "national-black-list")) {
             List<FieldGuide> guides = FieldGuide.of(registry.get(name));
             assertThat(guides).as(name).hasSize(registry.get(name).columns().size());
             for (FieldGuide guide : guides) {
@@ -41,12 +42,13 @@ class FieldGuideTest {
         assertThat(uscc.code()).isEqualTo("CF_XDR_SHXYM");
         assertThat(uscc.required()).isFalse();
         assertThat(uscc.requirement()).isEqualTo("条件必填");
-        assertThat(uscc.rule()).isEqualTo(ColumnNote.rule(registry.get("national-penalty"), TemplateColumns.of(
-                        registry.get("national-penalty"))
-                .stream()
-                .filter(c -> c.field() == CanonicalField.SUBJECT_USCC)
-                .findFirst()
-                .orElseThrow()));
+        assertThat(uscc.rule())
+                .isEqualTo(ColumnNote.rule(
+                        registry.get("national-penalty"),
+                        TemplateColumns.of(registry.get("national-penalty")).stream()
+                                .filter(c -> c.field() == CanonicalField.SUBJECT_USCC)
+                                .findFirst()
+                                .orElseThrow()));
         assertThat(uscc.ruleEn()).contains("check character");
         assertThat(uscc.choices()).isEmpty();
     }
