@@ -95,6 +95,7 @@ const Console = (() => {
     for (const [id, href, zh, en] of [
       ['submissions', '/console/submissions.html', '我的报送', 'My submissions'],
       ['upload', '/console/upload.html', '上传', 'Upload'],
+      ['entry', '/console/entry.html', '新增记录', 'New record'],
     ]) {
       menu.append(el('a', { href, id: `menu-${id}`, className: id === page ? 'active' : '' }, t(zh, en)));
     }

@@ -15,6 +15,7 @@ public class AuditLog {
         LOGIN_FAILED,
         LOGOUT,
         UPLOAD,
+        ENTRY,
         VIEW_PAYLOAD,
         DOWNLOAD_FEEDBACK,
         DENIED

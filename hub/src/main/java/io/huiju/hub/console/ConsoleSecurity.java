@@ -64,6 +64,8 @@ class ConsoleSecurity {
                         .permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/console/api/payloads"))
                         .hasRole("SUBMITTER")
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/console/api/entry/**"))
+                        .hasRole("SUBMITTER")
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/console/login")

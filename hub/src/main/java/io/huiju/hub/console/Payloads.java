@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * platform staff every one. A refusal is audited and looks like a payload that does not exist.
  */
 @Component
-class Payloads {
+public class Payloads {
 
     private final PayloadStore store;
     private final AuditLog audit;
@@ -20,7 +20,7 @@ class Payloads {
         this.audit = audit;
     }
 
-    Optional<Receipt> visible(ConsoleUser user, String payloadId) {
+    public Optional<Receipt> visible(ConsoleUser user, String payloadId) {
         Optional<Receipt> found = store.find(payloadId);
         if (found.isPresent() && !user.sees(found.get().department())) {
             audit.record(

@@ -96,7 +96,7 @@ public class PayloadBatches {
      * The reader the file's format needs; a workbook's header row is the one the mapping recognises. A workbook is read
      * by its content, whatever its extension claims.
      */
-    private static RowSource open(PayloadContext payload, Mapping mapping)
+    public static RowSource open(PayloadContext payload, Mapping mapping)
             throws IOException, PayloadException, PayloadRejectedException {
         String name = payload.fileName().toLowerCase(Locale.ROOT);
         if (name.endsWith(".records.xml")) {
@@ -126,7 +126,8 @@ public class PayloadBatches {
         }
     }
 
-    private static Map<String, String> department(Department d) {
+    /** What a mapping's defaults may name ({department.name} …): also the console's entry form fills them so. */
+    public static Map<String, String> department(Department d) {
         Map<String, String> values = new HashMap<>();
         values.put("code", d.getCode());
         values.put("name", d.getName());

@@ -88,6 +88,37 @@ public class Submissions {
      * and waits up to {@code waitSeconds} (at most ten minutes) for its receipt.
      */
     public Submitted submit(String department, MultipartFile file, String mapping, int waitSeconds) throws IOException {
+        String chosen = mapping(department, mapping);
+        if (file == null || (file.isEmpty() && file.getOriginalFilename() == null)) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "请上传文件（表单字段 file）");
+        }
+
+        // The part is streamed to a file of our own (never held in memory); the pipeline archives it from there.
+        Path received = newUpload();
+        file.transferTo(received);
+        return send(
+                department,
+                PayloadArchiver.newPayloadId(Instant.now()),
+                received,
+                file.getOriginalFilename(),
+                chosen,
+                waitSeconds);
+    }
+
+    /**
+     * A small payload the hub wrote itself for the department (a record entered in the console), handed over like an
+     * uploaded file under the payload id the caller chose (see {@link PayloadArchiver#newPayloadId}).
+     */
+    public Submitted submit(
+            String department, String payloadId, String fileName, byte[] content, String mapping, int waitSeconds)
+            throws IOException {
+        String chosen = mapping(department, mapping);
+        Path received = newUpload();
+        Files.write(received, content);
+        return send(department, payloadId, received, fileName, chosen, waitSeconds);
+    }
+
+    private String mapping(String department, String mapping) {
         Department dept = departments.find(department).orElseThrow();
         String chosen = mapping != null && !mapping.isBlank() ? mapping : dept.getMapping();
         if (chosen == null) {
@@ -98,21 +129,22 @@ public class Submissions {
         } catch (NoSuchElementException e) {
             throw new Refused(HttpStatus.BAD_REQUEST, "映射“" + chosen + "”不存在");
         }
-        if (file == null || (file.isEmpty() && file.getOriginalFilename() == null)) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "请上传文件（表单字段 file）");
-        }
+        return chosen;
+    }
 
-        // The part is streamed to a file of our own (never held in memory); the pipeline archives it from there.
+    private Path newUpload() throws IOException {
         Files.createDirectories(uploads);
-        Path received = Files.createTempFile(uploads, "upload-", ".part");
-        file.transferTo(received);
-        String payloadId = PayloadArchiver.newPayloadId(Instant.now());
+        return Files.createTempFile(uploads, "upload-", ".part");
+    }
+
+    private Submitted send(
+            String department, String payloadId, Path received, String fileName, String chosen, int waitSeconds) {
         CompletableFuture<Exchange> done = camel.asyncSend("direct:web-upload", exchange -> {
             exchange.setProperty(Headers.ASSIGNED_PAYLOAD_ID, payloadId);
             exchange.getIn().setHeader(Headers.DEPARTMENT, department);
             exchange.getIn().setHeader(Headers.CHANNEL, Channel.WEB.name());
             exchange.getIn().setHeader(Headers.MAPPING, chosen);
-            exchange.getIn().setHeader(Exchange.FILE_NAME, file.getOriginalFilename());
+            exchange.getIn().setHeader(Exchange.FILE_NAME, fileName);
             exchange.getIn().setBody(received.toFile());
         });
         done.whenComplete((exchange, failure) -> {
@@ -122,7 +154,7 @@ public class Submissions {
                 LOG.warn("Upload {} could not be removed after processing", received, e);
             }
         });
-        LOG.info("Upload {} from {} accepted as payload {}", file.getOriginalFilename(), department, payloadId);
+        LOG.info("Upload {} from {} accepted as payload {}", fileName, department, payloadId);
 
         if (waitSeconds > 0) {
             try {
