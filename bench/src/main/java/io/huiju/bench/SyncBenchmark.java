@@ -106,10 +106,12 @@ public final class SyncBenchmark {
         databases.recreate(PROVINCE);
         Result hub = null;
         Rate raw = null;
+        Rate rawBatched = null;
         try {
             hub = hubs(cityUrl, provinceUrl, first, rows, second);
             if (hub.versions() > 0) {
-                raw = raw(cityUrl, provinceUrl, hub.versions(), (int) hub.averageBytes());
+                raw = raw(cityUrl, provinceUrl, hub.versions(), (int) hub.averageBytes(), 1);
+                rawBatched = raw(cityUrl, provinceUrl, hub.versions(), (int) hub.averageBytes(), RAW_BATCH);
             }
         } finally {
             cityBroker.stop();
@@ -122,7 +124,7 @@ public final class SyncBenchmark {
             }
         }
         String loadAtEnd = uptime();
-        printTable(rows, backlogRows, hub, raw, loadAtStart, loadAtEnd);
+        printTable(rows, backlogRows, hub, raw, rawBatched, loadAtStart, loadAtEnd);
         if (hub.timedOut()) {
             return 3;
         }
@@ -194,6 +196,7 @@ public final class SyncBenchmark {
             long received,
             double averageBytes,
             long millis,
+            long fromSendMillis,
             long backlogVersions,
             long backlogReceived,
             long drainFromStartMillis,
@@ -276,11 +279,27 @@ public final class SyncBenchmark {
                                 provinceDb,
                                 "SELECT (EXTRACT(EPOCH FROM MAX(received_at)) * 1000)::BIGINT FROM sync_received")
                         - count(cityDb, "SELECT (EXTRACT(EPOCH FROM MIN(created_at)) * 1000)::BIGINT FROM sync_outbox");
+                // the same without the time the city's own store took to hand its first versions to the outbox
+                long fromSend = count(
+                                provinceDb,
+                                "SELECT (EXTRACT(EPOCH FROM MAX(received_at)) * 1000)::BIGINT FROM sync_received")
+                        - count(cityDb, "SELECT (EXTRACT(EPOCH FROM MIN(sent_at)) * 1000)::BIGINT FROM sync_outbox");
                 cityCpu = city.cpuMillis() - cityCpu;
                 provinceCpu = province.cpuMillis() - provinceCpu;
                 if (second == null || timedOut) {
                     return new Result(
-                            timedOut, versions, received, average, millis, 0, 0, -1, -1, cityCpu, provinceCpu);
+                            timedOut,
+                            versions,
+                            received,
+                            average,
+                            millis,
+                            fromSend,
+                            0,
+                            0,
+                            -1,
+                            -1,
+                            cityCpu,
+                            provinceCpu);
                 }
 
                 System.out.printf(
@@ -293,7 +312,18 @@ public final class SyncBenchmark {
                     city.requireAlive("while storing the backlog");
                     if (System.nanoTime() > deadline) {
                         return new Result(
-                                true, versions, received, average, millis, 0, 0, -1, -1, cityCpu, provinceCpu);
+                                true,
+                                versions,
+                                received,
+                                average,
+                                millis,
+                                fromSend,
+                                0,
+                                0,
+                                -1,
+                                -1,
+                                cityCpu,
+                                provinceCpu);
                     }
                     Thread.sleep(POLL_MILLIS);
                 }
@@ -314,6 +344,7 @@ public final class SyncBenchmark {
                         received,
                         average,
                         millis,
+                        fromSend,
                         backlog,
                         backlogReceived,
                         (end - t0) / 1_000_000,
@@ -391,30 +422,33 @@ public final class SyncBenchmark {
         }
     }
 
-    /** Messages per JMS transaction on both ends of the raw path: the hubs' relay-batch and receive-batch defaults. */
+    /** Messages per JMS transaction on both ends of the batched raw path: the hubs' relay and receive batch sizes. */
     static final int RAW_BATCH = 500;
 
     /**
      * A plain JMS producer on the city broker sending N persistent messages of the hubs' average body size to
-     * huiju.sync.up in transactions of {@link #RAW_BATCH} (as the relay sends its rounds; duplicate-detection id and
-     * group set as the relay sets them), the bridge, and a plain JMS consumer on the province broker's huiju.sync.up
-     * committing every {@link #RAW_BATCH} messages or when none follows within 20 ms (as the receiver's batches); wall
-     * clock from the first send to the last message received. The hubs are stopped by then.
+     * huiju.sync.up (duplicate-detection id and group set as the relay sets them), the bridge, and a plain JMS consumer
+     * on the province broker's huiju.sync.up; wall clock from the first send to the last message received. With batch
+     * 1 each send blocks until the broker has it and the consumer acknowledges each message (a JMS client's defaults);
+     * with a larger batch both ends use transactions of that many messages (as the hubs' relay and receiver do, the
+     * consumer committing early when none follows within 20 ms). The hubs are stopped by then.
      */
-    private static Rate raw(String cityUrl, String provinceUrl, long n, int size) throws Exception {
+    private static Rate raw(String cityUrl, String provinceUrl, long n, int size, int batch) throws Exception {
         System.out.printf(
                 "%nraw: plain JMS producer → city broker → bridge → province broker → consumer, %,d messages"
-                        + " of %,d bytes, persistent%n",
-                n, size);
+                        + " of %,d bytes, persistent, %s%n",
+                n, size, batch == 1 ? "one at a time" : "transactions of " + batch);
         byte[] body = new byte[size];
         Arrays.fill(body, (byte) 'x');
         AtomicLong got = new AtomicLong();
         long[] lastAt = {0};
+        String run = batch == 1 ? "raw1-" : "rawT-";
         try (ActiveMQConnectionFactory cityCf = new ActiveMQConnectionFactory(cityUrl);
                 ActiveMQConnectionFactory provinceCf = new ActiveMQConnectionFactory(provinceUrl);
                 jakarta.jms.Connection producerConnection = cityCf.createConnection();
                 jakarta.jms.Connection consumerConnection = provinceCf.createConnection()) {
-            Session consumerSession = consumerConnection.createSession(Session.SESSION_TRANSACTED);
+            Session consumerSession = consumerConnection.createSession(
+                    batch == 1 ? Session.AUTO_ACKNOWLEDGE : Session.SESSION_TRANSACTED);
             MessageConsumer consumer = consumerSession.createConsumer(consumerSession.createQueue(UP));
             consumerConnection.start();
             Thread receiver = new Thread(() -> {
@@ -429,29 +463,32 @@ public final class SyncBenchmark {
                             got.incrementAndGet();
                             inTransaction++;
                         }
-                        if (m == null || inTransaction == RAW_BATCH) {
+                        if (batch > 1 && (m == null || inTransaction == batch)) {
                             consumerSession.commit();
                             inTransaction = 0;
                         }
                     }
-                    consumerSession.commit();
+                    if (batch > 1) {
+                        consumerSession.commit();
+                    }
                     lastAt[0] = System.nanoTime();
                 } catch (Exception e) {
                     e.printStackTrace();
                 }
             });
             receiver.start();
-            Session session = producerConnection.createSession(Session.SESSION_TRANSACTED);
+            Session session = producerConnection.createSession(
+                    batch == 1 ? Session.AUTO_ACKNOWLEDGE : Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(session.createQueue(UP));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             long t0 = System.nanoTime();
             for (long i = 0; i < n; i++) {
                 BytesMessage m = session.createBytesMessage();
                 m.writeBytes(body);
-                m.setStringProperty("_AMQ_DUPL_ID", "raw-" + i + ":1");
+                m.setStringProperty("_AMQ_DUPL_ID", run + i + ":1");
                 m.setStringProperty("JMSXGroupID", "g" + (i % 1000));
                 producer.send(m);
-                if ((i + 1) % RAW_BATCH == 0 || i + 1 == n) {
+                if (batch > 1 && ((i + 1) % batch == 0 || i + 1 == n)) {
                     session.commit();
                 }
             }
@@ -465,33 +502,46 @@ public final class SyncBenchmark {
 
     // ------------------------------------------------------------------------------------------------- report
 
+    private static String ratio(double hubRate, Rate raw) {
+        return raw == null ? "n/a" : String.format("%.1f %%", 100 * hubRate / Math.max(1e-9, raw.perSecond()));
+    }
+
     private static void printTable(
-            long rows, long backlogRows, Result hub, Rate raw, String loadAtStart, String loadAtEnd) {
-        double hubRate = hub.versions() * 1000.0 / Math.max(1, hub.millis());
+            long rows, long backlogRows, Result hub, Rate raw, Rate rawBatched, String loadAtStart, String loadAtEnd) {
         System.out.printf(
                 "%n== City–province sync benchmark: %,d rows, then a backlog of %,d rows; two brokers (artemis/*/broker.xml,"
                         + " embedded, persistent), two hub processes, PostgreSQL ==%n",
                 rows, backlogRows);
-        System.out.printf("%-52s %20s %20s%n", "", "hubs", "raw (plain JMS)");
+        double hubRate = hub.versions() * 1000.0 / Math.max(1, hub.millis());
+        double fromSendRate = hub.versions() * 1000.0 / Math.max(1, hub.fromSendMillis());
+        String format = "%-52s %20s %20s %20s%n";
+        System.out.printf(format, "", "hubs", "raw, one at a time", "raw, transactions");
         System.out.printf(
-                "%-52s %20s %20s%n",
+                format,
                 "messages (bytes each, average)",
                 String.format("%,d (%,.0f)", hub.versions(), hub.averageBytes()),
-                raw == null ? "n/a" : String.format("%,d (%,d)", raw.records(), raw.bytes()));
+                raw == null ? "n/a" : String.format("%,d (%,d)", raw.records(), raw.bytes()),
+                rawBatched == null ? "n/a" : String.format("%,d (%,d)", rawBatched.records(), rawBatched.bytes()));
         System.out.printf(
-                "%-52s %20s %20s%n",
+                format,
                 "elapsed ms (outbox → library | send → receive)",
                 String.format("%,d", hub.millis()),
-                raw == null ? "n/a" : String.format("%,d", raw.millis()));
+                raw == null ? "n/a" : String.format("%,d", raw.millis()),
+                rawBatched == null ? "n/a" : String.format("%,d", rawBatched.millis()));
         System.out.printf(
-                "%-52s %20s %20s%n",
+                format,
                 "records/s",
                 String.format("%,.0f", hubRate),
-                raw == null ? "n/a" : String.format("%,.0f", raw.perSecond()));
+                raw == null ? "n/a" : String.format("%,.0f", raw.perSecond()),
+                rawBatched == null ? "n/a" : String.format("%,.0f", rawBatched.perSecond()));
         System.out.printf(
-                "%-52s %20s%n",
-                "ratio hubs / raw (target ≥ 50 %)",
-                raw == null ? "n/a" : String.format("%.1f %%", 100 * hubRate / Math.max(1e-9, raw.perSecond())));
+                format, "ratio hubs / raw (target ≥ 50 %)", "", ratio(hubRate, raw), ratio(hubRate, rawBatched));
+        System.out.printf(
+                format,
+                "hubs from the relay's first send: ms, records/s",
+                String.format("%,d, %,.0f", hub.fromSendMillis(), fromSendRate),
+                ratio(fromSendRate, raw),
+                ratio(fromSendRate, rawBatched));
         System.out.printf("%-52s %,20d%n", "received by the province", hub.received());
         System.out.printf("%-52s %,20d%n", "hub CPU ms, city (first file)", hub.cityCpuMillis());
         System.out.printf("%-52s %,20d%n", "hub CPU ms, province (first file)", hub.provinceCpuMillis());

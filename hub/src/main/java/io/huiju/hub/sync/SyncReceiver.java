@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -157,21 +158,23 @@ public class SyncReceiver {
                         });
     }
 
-    /** The newest version already received of each record in the batch, by origin and record id. */
+    /**
+     * The newest version already received of each record in the batch, by origin and record id: one query per origin
+     * in the batch (usually one), so it runs on the primary key's (origin, record_id) prefix, not over the table.
+     */
     private Map<String, Integer> newestReceived(List<Received> batch) {
         Map<String, Integer> newest = new HashMap<>();
-        jdbc.query(
-                "SELECT origin, record_id, MAX(version) FROM sync_received WHERE record_id IN (:ids)"
-                        + " GROUP BY origin, record_id",
-                Map.of(
-                        "ids",
-                        batch.stream()
-                                .map(r -> r.record().identity().recordId())
-                                .distinct()
-                                .toList()),
+        Map<String, List<String>> idsByOrigin = batch.stream()
+                .collect(Collectors.groupingBy(
+                        Received::origin,
+                        Collectors.mapping(r -> r.record().identity().recordId(), Collectors.toList())));
+        idsByOrigin.forEach((origin, ids) -> jdbc.query(
+                "SELECT record_id, MAX(version) FROM sync_received WHERE origin = :origin AND record_id IN (:ids)"
+                        + " GROUP BY record_id",
+                Map.of("origin", origin, "ids", ids.stream().distinct().toList()),
                 rs -> {
-                    newest.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
-                });
+                    newest.put(origin + "|" + rs.getString(1), rs.getInt(2));
+                }));
         return newest;
     }
 
