@@ -5,7 +5,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A logged-in console user: its roles, and the department whose data it sees (null for platform staff). */
-class ConsoleUser extends User {
+public class ConsoleUser extends User {
 
     private final String department;
 
@@ -14,7 +14,7 @@ class ConsoleUser extends User {
         this.department = department;
     }
 
-    String department() {
+    public String department() {
         return department;
     }
 
