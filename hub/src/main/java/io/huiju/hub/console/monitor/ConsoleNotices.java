@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
  * page until the department reports again (a processed payload after the notice).
  */
 @Component
+// first: it is local and cannot wait on a slow mail server
+@Order(1)
 class ConsoleNotices implements Notifier {
 
     private static final int SHOWN = 3;

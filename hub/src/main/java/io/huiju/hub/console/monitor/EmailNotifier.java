@@ -3,6 +3,7 @@ package io.huiju.hub.console.monitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the log at start-up and on each reminder's log row (SKIPPED), never an error.
  */
 @Component
+@Order(2)
 class EmailNotifier implements Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailNotifier.class);

@@ -69,7 +69,7 @@ class MonitorQueries {
     List<PayloadDay> payloadDays(Instant since) {
         return jdbc.query(
                 """
-                SELECT department, CAST(received_at AS DATE) AS day, COUNT(*) AS payloads, SUM(received) AS received,
+                SELECT department, CAST(received_at AS DATE) AS on_day, COUNT(*) AS payloads, SUM(received) AS received,
                        SUM(stored) AS stored, SUM(unchanged) AS unchanged, SUM(rejected) AS rejected,
                        SUM(conflicts) AS conflicts
                 FROM payload
@@ -77,7 +77,7 @@ class MonitorQueries {
                 GROUP BY department, CAST(received_at AS DATE)""",
                 (rs, i) -> new PayloadDay(
                         rs.getString("department"),
-                        rs.getObject("day", LocalDate.class),
+                        rs.getObject("on_day", LocalDate.class),
                         rs.getInt("payloads"),
                         rs.getLong("received"),
                         rs.getLong("stored"),
@@ -91,13 +91,13 @@ class MonitorQueries {
     List<DepartmentDayCount> rowsMissingValues(Instant since) {
         return jdbc.query(
                 """
-                SELECT p.department, CAST(p.received_at AS DATE) AS day, COUNT(*) AS n
+                SELECT p.department, CAST(p.received_at AS DATE) AS on_day, COUNT(*) AS n
                 FROM (SELECT DISTINCT payload_id, line FROM reject WHERE severity = 'ERROR' AND code IN (?, ?)) r
                 JOIN payload p ON p.payload_id = r.payload_id
                 WHERE p.received_at >= ? AND p.status <> 'DUPLICATE'
                 GROUP BY p.department, CAST(p.received_at AS DATE)""",
                 (rs, i) -> new DepartmentDayCount(
-                        rs.getString("department"), rs.getObject("day", LocalDate.class), rs.getLong("n")),
+                        rs.getString("department"), rs.getObject("on_day", LocalDate.class), rs.getLong("n")),
                 MISSING_VALUE_CODES.get(0),
                 MISSING_VALUE_CODES.get(1),
                 Timestamp.from(since));
@@ -127,12 +127,13 @@ class MonitorQueries {
 
     /** Current record versions by the day they were written and their category (LICENSE, PENALTY, …). */
     List<CategoryDay> recordsPerDay(Instant since) {
-        String library = "SELECT CAST(updated_at AS DATE) AS day, category, COUNT(*) AS n FROM %s WHERE updated_at >= ?"
-                + " GROUP BY CAST(updated_at AS DATE), category";
+        String library =
+                "SELECT CAST(updated_at AS DATE) AS on_day, category, COUNT(*) AS n FROM %s WHERE updated_at >= ?"
+                        + " GROUP BY CAST(updated_at AS DATE), category";
         return jdbc.query(
                 library.formatted("legal_person_record") + "\nUNION ALL\n" + library.formatted("natural_person_record"),
                 (rs, i) -> new CategoryDay(
-                        rs.getObject("day", LocalDate.class), rs.getString("category"), rs.getLong("n")),
+                        rs.getObject("on_day", LocalDate.class), rs.getString("category"), rs.getLong("n")),
                 Timestamp.from(since),
                 Timestamp.from(since));
     }
