@@ -110,7 +110,8 @@
   function chart(id, option) {
     const node = document.getElementById(id);
     charts[id] ??= echarts.init(node, null, { renderer: 'canvas' });
-    charts[id].setOption(option, true);
+    // no animation: the figures are read, not watched, and a screenshot or a test sees the finished chart
+    charts[id].setOption({ animation: false, ...option }, true);
   }
 
   function drawCharts(view) {
@@ -120,27 +121,27 @@
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid,
       xAxis: { type: 'category', data: days }, yAxis: { type: 'value', minInterval: 1 },
       series: Object.entries(view.charts.recordsPerDay).map(([category, data]) => ({
-        name: CATEGORY[category] ?? category, type: 'bar', stack: 'records', data,
+        name: CATEGORY[category] ?? category, type: 'bar', stack: 'records', barMaxWidth: 24, data,
       })),
     });
     const reasons = [...view.charts.rejectReasons].reverse();
     chart('chart-rejects', {
       tooltip: { trigger: 'axis' }, grid: { ...grid, top: 8 },
       xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: reasons.map((r) => r.code) },
-      series: [{ name: t('退回行数', 'Rejected rows'), type: 'bar', data: reasons.map((r) => r.count), color: '#d9534f' }],
+      series: [{ name: t('退回行数', 'Rejected rows'), type: 'bar', barMaxWidth: 24, data: reasons.map((r) => r.count), color: '#d9534f' }],
     });
     const overdue = [...view.charts.mostOverdue].reverse();
     chart('chart-overdue', {
       tooltip: { trigger: 'axis' }, grid: { ...grid, top: 8 },
       xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: overdue.map((o) => o.name) },
-      series: [{ name: t('逾期天数', 'Days overdue'), type: 'bar', data: overdue.map((o) => o.days), color: '#e8a33d' }],
+      series: [{ name: t('逾期天数', 'Days overdue'), type: 'bar', barMaxWidth: 24, data: overdue.map((o) => o.days), color: '#e8a33d' }],
     });
     chart('chart-quality', {
       tooltip: { trigger: 'axis', valueFormatter: percent }, legend: { top: 0 }, grid,
-      xAxis: { type: 'category', data: days },
+      xAxis: { type: 'category', boundaryGap: true, data: days },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)}%` } },
       series: Object.entries(view.charts.qualityTrend).map(([rate, data]) => ({
-        name: RATE[rate] ?? rate, type: 'line', data, connectNulls: true, showSymbol: true,
+        name: RATE[rate] ?? rate, type: 'line', data, connectNulls: true, showSymbol: true, symbolSize: 7,
       })),
     });
   }

@@ -10,11 +10,7 @@ import io.huiju.hub.store.Receipt;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -32,17 +28,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The operators' dashboard and the reminders (催报) over HTTP, with a real SMTP server (GreenMail on a free port).
- * Two departments: scjg reports during the test (a daily department, on time), zf reported 40 days ago (weekly, so
- * 32 days overdue). That old payload is written into the payload table directly: a department cannot be made to have
- * reported in the past any other way, and the row is what the file-drop route would have written.
+ * Two departments ({@link DashboardData}): scjg reports during the test (daily, on time), zf reported 40 days ago
+ * (weekly, so 32 days overdue).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT extends HubTest {
 
     static final String HOME = TestHome.create("dashboard").toString();
-    static final String ZF_NAME = "龙岩市城市管理综合执法局";
-    static final String ZF_MAIL = "zf-credit@example.gov.cn";
+    static final String ZF_NAME = DashboardData.ZF_NAME;
+    static final String ZF_MAIL = DashboardData.ZF_MAIL;
     static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
@@ -50,17 +45,7 @@ class DashboardIT extends HubTest {
         MAIL.start();
         registry.add("huiju.home", () -> HOME);
         registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
-        // the whole department list (a list is taken from one property source): the two of this test, with addresses
-        registry.add("huiju.departments[0].code", () -> "scjg");
-        registry.add("huiju.departments[0].name", () -> "龙岩市市场监督管理局");
-        registry.add("huiju.departments[0].region-code", () -> "350800");
-        registry.add("huiju.departments[0].frequency", () -> "DAILY");
-        registry.add("huiju.departments[0].email", () -> "scjg-credit@example.gov.cn");
-        registry.add("huiju.departments[1].code", () -> "zf");
-        registry.add("huiju.departments[1].name", () -> ZF_NAME);
-        registry.add("huiju.departments[1].region-code", () -> "350800");
-        registry.add("huiju.departments[1].frequency", () -> "P7D");
-        registry.add("huiju.departments[1].email", () -> ZF_MAIL);
+        DashboardData.departments(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         // the test runs the job itself, so that it runs after scjg has reported and never at a time of its own
@@ -83,29 +68,11 @@ class DashboardIT extends HubTest {
 
     @BeforeAll
     void departmentsReported() throws Exception {
-        String today = LocalDate.now().toString();
-        PenaltyFile file = new PenaltyFile()
-                .company(1, r -> {
-                    r.put("处罚决定日期", today);
-                    r.put("公示截止期", LocalDate.now().plusYears(1).toString());
-                }) // on time
-                .company(2) // decided 2024-03-05: late
-                .company(3, r -> r.put("行政相对人名称", "")) // a required value missing
-                .company(4, r -> r.put("统一社会信用代码", "91350802MA2XY3K1XJ")); // complete, but a wrong check digit
-        scjgReport = drop("scjg", "dashboard.csv", file.utf8());
+        scjgReport = drop("scjg", "dashboard.csv", DashboardData.scjgFile());
         assertThat(scjgReport.status()).isEqualTo("DONE");
         assertThat(List.of(scjgReport.received(), scjgReport.stored(), scjgReport.rejected()))
                 .isEqualTo(List.of(4, 2, 2));
-
-        // microseconds: what both stores keep of a timestamp
-        zfReport = Instant.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MICROS);
-        jdbc.update(
-                "INSERT INTO payload (payload_id, department, channel, file_name, sha256, size_bytes, archive_path,"
-                        + " status, received_at, completed_at) VALUES ('dashboard-zf-old', 'zf', 'FILE', 'old.csv', ?,"
-                        + " 0, 'archive/zf/old.csv', 'DONE', ?, ?)",
-                "0".repeat(64),
-                Timestamp.from(zfReport),
-                Timestamp.from(zfReport));
+        zfReport = DashboardData.zfReportedLongAgo(jdbc);
     }
 
     @Test

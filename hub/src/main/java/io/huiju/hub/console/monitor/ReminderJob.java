@@ -23,9 +23,12 @@ public class ReminderJob {
 
     ReminderJob(Reminders reminders, MonitorProperties properties) {
         this.reminders = reminders;
-        LOG.info(
-                "Reminders: overdue departments are reminded on cron '{}'",
-                properties.getReminders().getCron());
+        String cron = properties.getReminders().getCron();
+        if (Scheduled.CRON_DISABLED.equals(cron)) {
+            LOG.info("Reminders: no schedule (cron '-'); operators remind overdue departments by hand");
+        } else {
+            LOG.info("Reminders: overdue departments are reminded on cron '{}'", cron);
+        }
     }
 
     @Scheduled(cron = "${huiju.monitor.reminders.cron:0 0 9 * * MON-FRI}")

@@ -107,7 +107,7 @@ class Reminders {
             log.record(entry);
             entries.add(entry);
             LOG.info(
-                    "Reminders: {} ({}) by {} for {}: {}{}",
+                    "Reminders: {} ({}) reminded via {} (asked by {}): {}{}",
                     status.department(),
                     status.name(),
                     notifier.channel(),
