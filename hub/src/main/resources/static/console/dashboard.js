@@ -104,6 +104,7 @@
         el('td', {}, r.triggeredBy === 'job' ? t('定时任务', 'scheduled job') : r.triggeredBy)));
     }
     document.getElementById('no-reminders').hidden = view.reminders.length > 0;
+    document.getElementById('reminders').hidden = view.reminders.length === 0;
   }
 
   const charts = {};

@@ -216,6 +216,25 @@ abstract class DashboardBehaviour extends HubTest {
                 .hasSize(2);
     }
 
+    @Test
+    @Order(5)
+    void aMailServerThatIsDownIsAFailedRowAndTheNoticeIsStillLeft() throws Exception {
+        mail().stop();
+
+        HttpResponse<String> reminded = operator().post("/console/api/monitor/reminders/zf", true);
+
+        assertThat(reminded.statusCode()).as(reminded.body()).isEqualTo(200);
+        List<java.util.Map<String, Object>> rows =
+                jdbc.queryForList("SELECT channel, outcome, detail FROM reminder_log ORDER BY id DESC LIMIT 2");
+        assertThat(rows.get(0).get("CHANNEL") + " " + rows.get(0).get("OUTCOME"))
+                .isEqualTo("EMAIL FAILED");
+        assertThat(String.valueOf(rows.get(0).get("DETAIL")))
+                .as("the mail server's answer")
+                .contains("127.0.0.1");
+        assertThat(rows.get(1).get("CHANNEL") + " " + rows.get(1).get("OUTCOME"))
+                .isEqualTo("CONSOLE SENT");
+    }
+
     private ConsoleSession operator() throws Exception {
         return ConsoleSession.login(port, "platform-wang", "platform-console-3");
     }

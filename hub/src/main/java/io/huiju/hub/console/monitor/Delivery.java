@@ -14,8 +14,4 @@ public record Delivery(String outcome, String recipient, String detail) {
     public static Delivery failed(String recipient, String reason) {
         return new Delivery("FAILED", recipient, reason);
     }
-
-    boolean reached() {
-        return "SENT".equals(outcome);
-    }
 }

@@ -67,6 +67,23 @@ class ReminderLog {
         return last;
     }
 
+    /**
+     * When each channel last dealt with each department for good, keyed {@code department/channel}: SENT, or SKIPPED
+     * (nothing to send to: trying again changes nothing until the configuration does). FAILED is not in it.
+     */
+    Map<String, Instant> lastSettled() {
+        Map<String, Instant> last = new HashMap<>();
+        jdbc.query(
+                "SELECT department, channel, MAX(at) AS last_at FROM reminder_log WHERE outcome IN ('SENT', 'SKIPPED')"
+                        + " GROUP BY department, channel",
+                rs -> {
+                    last.put(
+                            rs.getString("department") + "/" + rs.getString("channel"),
+                            rs.getTimestamp("last_at").toInstant());
+                });
+        return last;
+    }
+
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

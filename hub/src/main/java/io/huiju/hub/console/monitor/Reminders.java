@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reminds overdue departments to report (催报) through every {@link Notifier}, and logs each delivery.
  *
- * <p>The job reminds a department at most once per reporting period: a department reminded (any channel reached it,
- * by the job or by an operator) less than one period ago is left alone, so a daily department hears at most once a day
- * and a monthly one once a month, however often the job runs. An operator's reminder by hand is always sent.
+ * <p>The job reminds a department at most once per reporting period and channel: a channel that reached the department
+ * (by the job or by an operator) less than one period ago, or had nothing to send to (SKIPPED), is left out, so a daily
+ * department hears at most once a day and a monthly one once a month, however often the job runs; a channel that
+ * FAILED is tried again on the next run. An operator's reminder by hand is always sent, on every channel.
  */
 @Component
 class Reminders {
@@ -42,9 +43,12 @@ class Reminders {
         this.log = log;
     }
 
-    /** Every overdue department not reminded within its period; answers the departments reminded. */
+    /**
+     * Every overdue department, through each channel that has not reached it (or found nothing to send to) within its
+     * period; answers the departments reminded. A channel that failed is tried again on the next run, alone.
+     */
     synchronized List<String> remindOverdue() {
-        Map<String, Instant> reminded = log.lastSent();
+        Map<String, Instant> settled = log.lastSettled();
         Instant now = schedule.now();
         List<String> done = new ArrayList<>();
         List<String> recently = new ArrayList<>();
@@ -52,16 +56,14 @@ class Reminders {
             if (!s.overdue()) {
                 continue;
             }
-            Instant last = reminded.get(s.department());
-            if (last != null
-                    && last.atZone(schedule.zone())
-                            .plus(s.frequency().period())
-                            .toInstant()
-                            .isAfter(now)) {
+            List<Notifier> due = notifiers.stream()
+                    .filter(n -> !withinPeriod(s, settled.get(s.department() + "/" + n.channel()), now))
+                    .toList();
+            if (due.isEmpty()) {
                 recently.add(s.department());
                 continue;
             }
-            remind(s, JOB);
+            remind(s, JOB, due);
             done.add(s.department());
         }
         LOG.info(
@@ -70,6 +72,14 @@ class Reminders {
                 done,
                 recently.isEmpty() ? "" : ", " + recently + " overdue but already reminded within their period");
         return done;
+    }
+
+    private boolean withinPeriod(ReportingStatus s, Instant last, Instant now) {
+        return last != null
+                && last.atZone(schedule.zone())
+                        .plus(s.frequency().period())
+                        .toInstant()
+                        .isAfter(now);
     }
 
     /** An operator's reminder: an overdue department only, since the text says it is overdue. */
@@ -81,13 +91,13 @@ class Reminders {
         if (!status.get().overdue()) {
             return new Outcome(Refusal.NOT_OVERDUE, List.of());
         }
-        return new Outcome(null, remind(status.get(), operator));
+        return new Outcome(null, remind(status.get(), operator, notifiers));
     }
 
-    private List<ReminderLog.Entry> remind(ReportingStatus status, String triggeredBy) {
+    private List<ReminderLog.Entry> remind(ReportingStatus status, String triggeredBy, List<Notifier> channels) {
         Reminder reminder = ReminderText.of(status, triggeredBy, schedule.zone());
         List<ReminderLog.Entry> entries = new ArrayList<>();
-        for (Notifier notifier : notifiers) {
+        for (Notifier notifier : channels) {
             Delivery delivery;
             try {
                 delivery = notifier.send(reminder);
