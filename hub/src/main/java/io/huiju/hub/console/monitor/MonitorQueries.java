@@ -46,15 +46,10 @@ class MonitorQueries {
 
     /** The newest processed payload (status DONE) of each department that ever reported. */
     Map<String, Instant> lastReports() {
-        Map<String, Instant> last = new HashMap<>();
-        jdbc.query(
-                "SELECT department, MAX(received_at) AS last_at FROM payload WHERE status = 'DONE' GROUP BY department",
-                rs -> {
-                    last.put(
-                            rs.getString("department"),
-                            rs.getTimestamp("last_at").toInstant());
-                });
-        return last;
+        return LatestTimes.of(
+                jdbc,
+                "SELECT department AS k, MAX(received_at) AS last_at FROM payload WHERE status = 'DONE'"
+                        + " GROUP BY department");
     }
 
     /** The newest processed payload of one department, null if it never reported. */

@@ -2,7 +2,6 @@ package io.huiju.hub.console.monitor;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,15 +55,9 @@ class ReminderLog {
 
     /** When each department was last reminded through any channel that reached it (outcome SENT). */
     Map<String, Instant> lastSent() {
-        Map<String, Instant> last = new HashMap<>();
-        jdbc.query(
-                "SELECT department, MAX(at) AS last_at FROM reminder_log WHERE outcome = 'SENT' GROUP BY department",
-                rs -> {
-                    last.put(
-                            rs.getString("department"),
-                            rs.getTimestamp("last_at").toInstant());
-                });
-        return last;
+        return LatestTimes.of(
+                jdbc,
+                "SELECT department AS k, MAX(at) AS last_at FROM reminder_log WHERE outcome = 'SENT' GROUP BY department");
     }
 
     /**
@@ -72,16 +65,10 @@ class ReminderLog {
      * (nothing to send to: trying again changes nothing until the configuration does). FAILED is not in it.
      */
     Map<String, Instant> lastSettled() {
-        Map<String, Instant> last = new HashMap<>();
-        jdbc.query(
-                "SELECT department, channel, MAX(at) AS last_at FROM reminder_log WHERE outcome IN ('SENT', 'SKIPPED')"
-                        + " GROUP BY department, channel",
-                rs -> {
-                    last.put(
-                            rs.getString("department") + "/" + rs.getString("channel"),
-                            rs.getTimestamp("last_at").toInstant());
-                });
-        return last;
+        return LatestTimes.of(
+                jdbc,
+                "SELECT department || '/' || channel AS k, MAX(at) AS last_at FROM reminder_log"
+                        + " WHERE outcome IN ('SENT', 'SKIPPED') GROUP BY department, channel");
     }
 
     private static String cut(String s, int max) {
