@@ -78,6 +78,8 @@ try {
   for (const [id, chart] of Object.entries(charts)) {
     check(chart.canvas && chart.values > 0, `${id}: ${JSON.stringify(chart)}`);
   }
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 1280, `the page is ${width} pixels wide at 1280`);
   await shot('dashboard', true);
 
   step('the operator reminds the overdue department by hand');

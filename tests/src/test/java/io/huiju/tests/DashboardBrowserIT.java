@@ -74,4 +74,14 @@ class DashboardBrowserIT extends HubTest {
                 .hasSize(1);
         assertThat(Path.of("target/dashboard.png")).isNotEmptyFile();
     }
+
+    @Test
+    void theDashboardShowsDatabaseTextOnlyAsText() throws Exception {
+        for (String file : List.of("dashboard.html", "dashboard.js")) {
+            String source = Files.readString(TestHome.REPO
+                    .resolve("hub/src/main/resources/static/console")
+                    .resolve(file));
+            assertThat(source).as(file).doesNotContain("innerHTML").doesNotContain("outerHTML");
+        }
+    }
 }
