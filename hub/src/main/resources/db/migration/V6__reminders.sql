@@ -20,3 +20,6 @@ CREATE TABLE console_notice (
     body        VARCHAR(2000) NOT NULL
 );
 CREATE INDEX console_notice_department ON console_notice (department, created_at);
+
+-- The dashboard reads the payloads of its window (default 30 days) by their arrival.
+CREATE INDEX payload_received_at ON payload (received_at);
