@@ -67,7 +67,9 @@
         el('td', { className: 'num', 'data-rate': 'validity' }, percent(q.validity)),
         el('td', { className: 'num', 'data-rate': 'timeliness' }, percent(q.timeliness)),
         el('td', { className: 'num', 'data-rate': 'consistency' }, percent(q.consistency)),
-        el('td', {}, d.lastReminder ? minute(d.lastReminder) : '—'),
+        el('td', {}, d.lastReminder ? minute(d.lastReminder) : '—',
+          d.hasEmail ? null : el('span', { className: 'muted', title: 'huiju.departments[].email' },
+            t('（无邮箱）', ' (no e-mail)'))),
         remindButton(d)));
     }
   }

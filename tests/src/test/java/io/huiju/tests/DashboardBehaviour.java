@@ -22,6 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +40,7 @@ abstract class DashboardBehaviour extends HubTest {
 
     static final String ZF_NAME = DashboardData.ZF_NAME;
     static final String ZF_MAIL = DashboardData.ZF_MAIL;
+    static final String CRON = "0 0 0 29 2 ?";
 
     /** A started SMTP server on 127.0.0.1 and a free port; subclasses give its port as {@code spring.mail.port}. */
     static GreenMail startMail() {
@@ -50,8 +54,9 @@ abstract class DashboardBehaviour extends HubTest {
         registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
         DashboardData.departments(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        // the test runs the job itself, so that it runs after scjg has reported and never at a time of its own
-        registry.add("huiju.monitor.reminders.cron", () -> "-");
+        // the test runs the job itself, after scjg has reported; its own schedule (29 February at midnight) never
+        // comes during a test but shows that the setting is what schedules the job
+        registry.add("huiju.monitor.reminders.cron", () -> CRON);
     }
 
     /** This suite's SMTP server. */
@@ -73,6 +78,23 @@ abstract class DashboardBehaviour extends HubTest {
         assertThat(List.of(scjgReport.received(), scjgReport.stored(), scjgReport.rejected()))
                 .isEqualTo(List.of(4, 2, 2));
         zfReport = DashboardData.zfReportedLongAgo(jdbc);
+    }
+
+    @Autowired
+    List<ScheduledTaskHolder> schedulers;
+
+    @Test
+    @Order(0)
+    void theJobIsScheduledOnTheConfiguredCron() {
+        assertThat(schedulers.stream()
+                        .flatMap(s -> s.getScheduledTasks().stream())
+                        .map(ScheduledTask::getTask)
+                        .filter(task -> task instanceof CronTask cron
+                                && cron.getExpression().equals(CRON))
+                        .map(Object::toString))
+                .singleElement()
+                .asString()
+                .contains("ReminderJob.run");
     }
 
     @Test
