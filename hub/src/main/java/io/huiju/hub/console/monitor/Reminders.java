@@ -66,20 +66,28 @@ class Reminders {
             remind(s, JOB, due);
             done.add(s.department());
         }
-        LOG.info(
-                "Reminders: {} overdue department(s) reminded {}{}",
-                done.size(),
-                done,
-                recently.isEmpty() ? "" : ", " + recently + " overdue but already reminded within their period");
+        if (done.isEmpty() && recently.isEmpty()) {
+            LOG.info("Reminders: no department is overdue");
+        } else {
+            LOG.info(
+                    "Reminders: {} overdue department(s) reminded {}{}",
+                    done.size(),
+                    done,
+                    recently.isEmpty() ? "" : ", " + recently + " overdue but already reminded within their period");
+        }
         return done;
     }
 
+    /**
+     * Counted in calendar days, not to the millisecond: a daily department reminded at 09:00:00.2 must be reminded again
+     * by the next day's run at 09:00:00.1.
+     */
     private boolean withinPeriod(ReportingStatus s, Instant last, Instant now) {
         return last != null
                 && last.atZone(schedule.zone())
+                        .toLocalDate()
                         .plus(s.frequency().period())
-                        .toInstant()
-                        .isAfter(now);
+                        .isAfter(now.atZone(schedule.zone()).toLocalDate());
     }
 
     /** An operator's reminder: an overdue department only, since the text says it is overdue. */
