@@ -73,6 +73,15 @@ const Console = (() => {
     return response;
   }
 
+  /** A department's reminders to report (催报) as a banner under the menu, until the department reports again. */
+  async function notices(menu) {
+    const open = await (await api('/console/api/notices')).json();
+    if (open.length === 0) return;
+    const banner = el('div', { id: 'notices', className: 'message error', role: 'alert' });
+    for (const n of open) banner.append(el('p', {}, el('strong', {}, `${time(n.createdAt)} ${n.subject}`)), el('p', {}, n.body));
+    menu.after(banner);
+  }
+
   /** Loads the user, draws the header and the menu (page: the active menu entry), and returns the user. */
   async function start(page) {
     const response = await api('/console/api/me');
@@ -96,10 +105,13 @@ const Console = (() => {
       ['submissions', '/console/submissions.html', '我的报送', 'My submissions'],
       ['upload', '/console/upload.html', '上传', 'Upload'],
       ['entry', '/console/entry.html', '新增记录', 'New record'],
+      ...(me.roles.some((r) => r === 'operator' || r === 'admin')
+        ? [['dashboard', '/console/dashboard.html', '监控与催报', 'Monitoring']] : []),
     ]) {
       menu.append(el('a', { href, id: `menu-${id}`, className: id === page ? 'active' : '' }, t(zh, en)));
     }
     document.body.prepend(header, menu);
+    if (me.department) notices(menu);
     translate();
     return me;
   }

@@ -62,7 +62,7 @@ class ConsoleEntryIT extends HubTest {
     void theFieldsOfEachCategoryComeFromTheHubWithLabelsCodesAndRules() throws Exception {
         ConsoleSession scjg = ConsoleSession.login(port, "scjg-zhang", "scjg-console-1");
 
-        JsonNode penalty = scjg.getJson("/console/api/entry/penalty/fields");
+        JsonNode penalty = scjg.json("/console/api/entry/penalty/fields");
         JsonNode uscc = field(penalty, "subject.uscc");
         assertThat(uscc.path("label").asText()).isEqualTo("统一社会信用代码");
         assertThat(uscc.path("labelEn").asText()).isEqualTo("Unified social credit code");
@@ -77,12 +77,12 @@ class ConsoleEntryIT extends HubTest {
                 .isEqualTo("龙岩市市场监督管理局");
 
         for (String category : List.of("license", "red-list", "black-list")) {
-            JsonNode fields = scjg.getJson("/console/api/entry/" + category + "/fields");
+            JsonNode fields = scjg.json("/console/api/entry/" + category + "/fields");
             assertThat(field(fields, "subject.name").path("required").asBoolean())
                     .as(category)
                     .isTrue();
         }
-        assertThat(field(scjg.getJson("/console/api/entry/license/fields"), "decision.documentName")
+        assertThat(field(scjg.json("/console/api/entry/license/fields"), "decision.documentName")
                         .path("code")
                         .asText())
                 .isEqualTo("XK_XKWS");
@@ -165,7 +165,7 @@ class ConsoleEntryIT extends HubTest {
                         Integer.class,
                         "entry-penalty-" + token.substring(0, 8) + "%"))
                 .isEqualTo(1);
-        assertThat(scjg.getJson("/console/api/payloads").toString())
+        assertThat(scjg.json("/console/api/payloads").toString())
                 .as("listed under 我的报送")
                 .contains(payloadId);
         assertThat(jdbc.queryForList(
@@ -278,7 +278,7 @@ class ConsoleEntryIT extends HubTest {
         ConsoleSession scjg = ConsoleSession.login(port, "scjg-zhang", "scjg-console-1");
         String url = "/console/api/entry/correction?from=" + receipt.payloadId() + "&row=" + line;
 
-        JsonNode row = scjg.getJson(url);
+        JsonNode row = scjg.json(url);
 
         assertThat(row.path("category").asText()).isEqualTo("penalty");
         assertThat(row.path("values").path("subject.uscc").asText()).isEqualTo(WRONG_CHECK);

@@ -317,10 +317,24 @@ public class HubProperties {
         @NotBlank
         private String regionCode;
 
-        /** How often it must report: DAILY, WEEKLY, MONTHLY. */
+        /**
+         * How often it must report: DAILY, WEEKLY, MONTHLY, QUARTERLY or an ISO-8601 period ({@code P1D}, {@code P7D},
+         * {@code P1M}). A department with no payload within this period plus {@code huiju.monitor.grace} is overdue.
+         */
         private String frequency = "WEEKLY";
 
         private String contact;
+
+        /** Where reminders (催报) to report go by e-mail; without one the department is reminded in the console only. */
+        private String email;
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
 
         /**
          * bcrypt hash of the department's password for the drop-box (FTP/SFTP) and the upload API. Without one the

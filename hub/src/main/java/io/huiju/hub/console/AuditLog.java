@@ -18,7 +18,9 @@ public class AuditLog {
         ENTRY,
         VIEW_PAYLOAD,
         DOWNLOAD_FEEDBACK,
-        DENIED
+        DENIED,
+        /** an operator reminded a department to report (催报) by hand ({@code detail}: the department, outcomes) */
+        REMIND
     }
 
     private final JdbcTemplate jdbc;
