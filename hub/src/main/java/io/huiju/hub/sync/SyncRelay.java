@@ -2,9 +2,12 @@ package io.huiju.hub.sync;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
@@ -88,8 +91,15 @@ class SyncRelay {
     }
 
     private void sendAll(Session session, List<SyncOutbox.Entry> round) throws JMSException {
+        // Artemis asks the broker about the queue on every createQueue: once per destination and round, not per version
+        Map<String, Queue> queues = new HashMap<>();
         try (MessageProducer producer = session.createProducer(null)) {
             for (SyncOutbox.Entry e : round) {
+                Queue queue = queues.get(e.destination());
+                if (queue == null) {
+                    queue = session.createQueue(e.destination());
+                    queues.put(e.destination(), queue);
+                }
                 TextMessage m = session.createTextMessage(e.body());
                 m.setStringProperty("_AMQ_DUPL_ID", e.duplicateId());
                 // versions of one subject stay in order even with several consumers
@@ -98,7 +108,7 @@ class SyncRelay {
                 m.setStringProperty(SyncMessages.ORIGIN_HEADER, sync.getRegionCode());
                 m.setStringProperty("HuijuRecordId", e.recordId());
                 m.setIntProperty("HuijuVersion", e.version());
-                producer.send(session.createQueue(e.destination()), m);
+                producer.send(queue, m);
             }
         }
     }
