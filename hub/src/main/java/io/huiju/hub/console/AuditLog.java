@@ -17,7 +17,8 @@ public class AuditLog {
         UPLOAD,
         VIEW_PAYLOAD,
         DOWNLOAD_FEEDBACK,
-        DENIED
+        DENIED,
+        RESOLVE_CONFLICT
     }
 
     private final JdbcTemplate jdbc;

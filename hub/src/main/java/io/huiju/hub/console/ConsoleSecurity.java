@@ -64,6 +64,10 @@ class ConsoleSecurity {
                         .permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/console/api/payloads"))
                         .hasRole("SUBMITTER")
+                        // conflicts concern two departments: platform staff decide them
+                        .requestMatchers(
+                                path.matcher("/console/conflicts.html"), path.matcher("/console/api/conflicts/**"))
+                        .hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/console/login")

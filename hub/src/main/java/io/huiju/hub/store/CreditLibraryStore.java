@@ -64,20 +64,33 @@ public class CreditLibraryStore {
     }
 
     public Outcome store(List<CreditRecord> records) {
+        return store(records, false);
+    }
+
+    /**
+     * Stores versions an operator chose over the department that owns the record (the incoming side of a conflict):
+     * decided and written exactly as {@link #store} does, history and outboxes included, except that another
+     * department's content becomes the new version instead of a conflict.
+     */
+    public Outcome storeChosen(List<CreditRecord> records) {
+        return store(records, true);
+    }
+
+    private Outcome store(List<CreditRecord> records, boolean chosen) {
         Map<Library, List<CreditRecord>> byLibrary = new EnumMap<>(Library.class);
         for (CreditRecord r : records) {
             byLibrary.computeIfAbsent(r.library(), l -> new ArrayList<>()).add(r);
         }
         Outcome total = new Outcome(0, 0, 0);
         for (Map.Entry<Library, List<CreditRecord>> e : byLibrary.entrySet()) {
-            Outcome o = storeInto(e.getKey(), e.getValue());
+            Outcome o = storeInto(e.getKey(), e.getValue(), chosen);
             total = new Outcome(
                     total.stored() + o.stored(), total.unchanged() + o.unchanged(), total.conflicts() + o.conflicts());
         }
         return total;
     }
 
-    private Outcome storeInto(Library library, List<CreditRecord> records) {
+    private Outcome storeInto(Library library, List<CreditRecord> records, boolean chosen) {
         String table = table(library);
         Map<String, Current> stored = loadCurrent(table, records);
         Set<String> knownConflicts = loadConflicts(records);
@@ -96,7 +109,7 @@ public class CreditLibraryStore {
             String department = r.provenance().department();
             if (now != null && now.contentHash().equals(r.identity().contentHash())) {
                 unchanged++;
-            } else if (now != null && !now.department().equals(department)) {
+            } else if (now != null && !now.department().equals(department) && !chosen) {
                 conflicted++;
                 if (knownConflicts.add(key + "|" + r.identity().contentHash())) {
                     conflicts.add(r);
@@ -352,7 +365,7 @@ public class CreditLibraryStore {
                 });
     }
 
-    static String table(Library library) {
+    public static String table(Library library) {
         return switch (library) {
             case LEGAL_PERSON -> "legal_person_record";
             case NATURAL_PERSON -> "natural_person_record";
