@@ -92,8 +92,7 @@ class ConflictsIT extends HubTest {
         });
         // the fine, and the reporting department the mapping fills in from who sent the file
         assertThat(differing)
-                .containsExactly(
-                        "decision.sourceDepartment=龙岩市市场监督管理局→龙岩市城市管理综合执法局", "details.fineAmount=0.2→5");
+                .containsExactly("decision.sourceDepartment=龙岩市市场监督管理局→龙岩市城市管理综合执法局", "details.fineAmount=0.2→5");
 
         HttpResponse<String> resolved = operator.postJson(
                 "/console/api/conflicts/" + c.id() + "/resolution",

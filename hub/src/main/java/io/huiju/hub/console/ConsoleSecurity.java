@@ -60,7 +60,10 @@ class ConsoleSecurity {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(path.matcher("/console/**"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path.matcher("/console/login"), path.matcher("/console/console.css"))
+                                path.matcher("/console/login"),
+                                path.matcher("/console/console.css"),
+                                // the login page's language switch; nothing in it is secret
+                                path.matcher("/console/console.js"))
                         .permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/console/api/payloads"))
                         .hasRole("SUBMITTER")
