@@ -1,0 +1,140 @@
+// An operator resolves a conflict in the web console, in a real browser (Debian's chromium driven by playwright-core),
+// and the console speaks English at one click: the login page switches language, a page's menu and headings follow.
+// Run by ConflictsBrowserIT, which makes the conflict and checks the store and the audit log afterwards. Settings
+// come from the environment:
+//   CONSOLE_URL      e.g. http://127.0.0.1:41234/console
+//   OPERATOR         "user:password" of platform staff (operator)
+//   DEPARTMENT_USER  "user:password" of the department whose row became the conflict
+//   CONFLICT_ID      the open conflict to resolve; INCOMING_PAYLOAD its payload (of DEPARTMENT_USER's department)
+//   OUT_DIR          where screenshots go
+// Exits 0 when every step passed; otherwise prints the failed step and exits 1.
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const account = (name) => {
+  const [user, ...rest] = env(name).split(':');
+  return { user, password: rest.join(':') };
+};
+const base = env('CONSOLE_URL');
+const outDir = env('OUT_DIR');
+const conflictId = env('CONFLICT_ID');
+// generous: the build machine is shared; these are waits, not assertions about speed
+const WAIT = 120_000;
+
+function step(text) {
+  console.log(`STEP ${text}`);
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'huiju-conflicts-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  locale: 'zh-CN',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
+    '--disable-component-update', '--disable-sync'],
+});
+context.setDefaultTimeout(WAIT);
+context.setDefaultNavigationTimeout(WAIT);
+const page = context.pages()[0] ?? (await context.newPage());
+const shot = (name, options = {}) => page.screenshot({ path: join(outDir, `console-${name}.png`), ...options });
+const menu = async () => (await page.locator('nav.menu a').allInnerTexts()).map((s) => s.trim());
+
+async function login({ user, password }, button) {
+  await page.goto(`${base}/login`);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: button }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/console/submissions.html'));
+}
+
+try {
+  step('the login page switches to English without a login');
+  await page.goto(`${base}/login`);
+  await page.locator('#language').click();
+  await page.getByRole('heading', { name: 'Huiju · Credit data reporting' }).waitFor();
+  check(await page.getByLabel('User name').isVisible(), 'login form not in English');
+  check((await page.title()).startsWith('Log in'), `title: ${await page.title()}`);
+
+  step('the operator logs in; menu and headings are English, with the conflicts entry');
+  await login(account('OPERATOR'), 'Log in');
+  await page.getByRole('heading', { name: 'My submissions' }).waitFor();
+  const english = await menu();
+  check(JSON.stringify(english) === JSON.stringify(['My submissions', 'Upload', 'Conflicts']), `menu: ${english}`);
+  const headers = await page.locator('#payloads thead th').allInnerTexts();
+  check(headers.includes('Received at') && headers.includes('Conflicts'), `table headings: ${headers}`);
+  check(!/[\u4e00-\u9fff]/.test(await page.locator('main h1').innerText()), 'a Chinese heading');
+  await page.locator('nav.menu').getByRole('link', { name: 'Conflicts' }).click();
+  await page.getByRole('heading', { name: 'Conflicts', exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Recently resolved' }).waitFor();
+  await shot('conflicts-english');
+
+  step('back in Chinese, the operator sees the conflict with the differing field marked');
+  await page.locator('#language').click();
+  await page.getByRole('heading', { name: '冲突处理' }).waitFor();
+  const conflict = page.locator(`article[data-conflict="${conflictId}"]`);
+  await conflict.waitFor();
+  const fine = conflict.locator('tr[data-field="details.fineAmount"]');
+  check(await fine.evaluate((tr) => tr.classList.contains('differs')), 'the fine is not marked as differing');
+  const fineText = await fine.innerText();
+  check(fineText.includes('罚款金额') && fineText.includes('0.2') && fineText.includes('5'), `fine row: ${fineText}`);
+  const marked = await fine.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor);
+  check(marked === 'rgb(255, 244, 214)', `the differing row's background is ${marked}`);
+  const same = conflict.locator('tr[data-field="subject.name"]');
+  check(!(await same.evaluate((tr) => tr.classList.contains('differs'))), 'an equal field is marked as differing');
+  await conflict.scrollIntoViewIfNeeded();
+  await shot('conflicts');
+
+  step('a decision without a reason is not sent');
+  await conflict.getByLabel(/采用新报送内容/).check();
+  await conflict.getByRole('button', { name: '提交处理结果' }).click();
+  check(await conflict.locator('textarea').evaluate((t) => !t.validity.valid), 'the empty reason was accepted');
+  check(await conflict.locator('.message').isHidden(), 'something was sent without a reason');
+
+  step('the operator keeps the incoming side with a reason and sees the conflict closed');
+  await conflict.locator('textarea').fill('执法局的罚款金额以决定书原件为准');
+  await conflict.getByRole('button', { name: '提交处理结果' }).click();
+  await conflict.locator('.message', { hasText: '已处理' }).waitFor();
+  const done = await conflict.locator('.message').innerText();
+  check(done.includes('采用新报送内容') && done.includes('v2'), `message: ${done}`);
+  check(await conflict.getByRole('button', { name: '提交处理结果' }).isDisabled(), 'the form can be sent again');
+  await page.locator(`#resolved tr[data-conflict="${conflictId}"]`, { hasText: '执法局的罚款金额以决定书原件为准' }).waitFor();
+  await conflict.scrollIntoViewIfNeeded();
+  await shot('conflicts-resolved');
+
+  step('a reload no longer lists it as open');
+  await page.reload();
+  await page.locator(`#resolved tr[data-conflict="${conflictId}"]`).waitFor();
+  check((await page.locator(`article[data-conflict="${conflictId}"]`).count()) === 0, 'still listed as open');
+  await page.locator('#logout').click();
+  await page.waitForURL((url) => url.pathname.endsWith('/console/login'));
+
+  step('the department user has no conflicts entry, is refused the page, and sees the outcome on its payload');
+  await login(account('DEPARTMENT_USER'), '登录');
+  const departmentMenu = await menu();
+  check(!departmentMenu.includes('冲突处理'), `department menu: ${departmentMenu}`);
+  const refused = await page.goto(`${base}/conflicts.html`);
+  check(refused.status() === 403, `the conflicts page answered ${refused.status()} to a department user`);
+  await page.goto(`${base}/payloads/${encodeURIComponent(env('INCOMING_PAYLOAD'))}`);
+  await page.locator('#conflict-rows tbody tr', { hasText: '已采用本批次内容' }).waitFor();
+  await shot('payload-conflict-outcome');
+
+  console.log('PASSED');
+} catch (e) {
+  console.error(`FAILED: ${e.stack ?? e}`);
+  await shot('conflicts-failure').catch(() => {});
+  process.exitCode = 1;
+} finally {
+  await context.close();
+}
