@@ -8,46 +8,13 @@
 //   CONFLICT_ID      the open conflict to resolve; INCOMING_PAYLOAD its payload (of DEPARTMENT_USER's department)
 //   OUT_DIR          where screenshots go
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
-import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { account, check, env, launch, step } from './browser.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const account = (name) => {
-  const [user, ...rest] = env(name).split(':');
-  return { user, password: rest.join(':') };
-};
 const base = env('CONSOLE_URL');
 const outDir = env('OUT_DIR');
 const conflictId = env('CONFLICT_ID');
-// generous: the build machine is shared; these are waits, not assertions about speed
-const WAIT = 120_000;
-
-function step(text) {
-  console.log(`STEP ${text}`);
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'huiju-conflicts-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 800 },
-  locale: 'zh-CN',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-    '--disable-component-update', '--disable-sync'],
-});
-context.setDefaultTimeout(WAIT);
-context.setDefaultNavigationTimeout(WAIT);
-const page = context.pages()[0] ?? (await context.newPage());
+const { context, page } = await launch();
 const shot = (name, options = {}) => page.screenshot({ path: join(outDir, `console-${name}.png`), ...options });
 const menu = async () => (await page.locator('nav.menu a').allInnerTexts()).map((s) => s.trim());
 
@@ -78,6 +45,13 @@ try {
   await page.locator('nav.menu').getByRole('link', { name: 'Conflicts' }).click();
   await page.getByRole('heading', { name: 'Conflicts', exact: true }).waitFor();
   await page.getByRole('heading', { name: 'Recently resolved' }).waitFor();
+  const englishConflict = page.locator(`article[data-conflict="${conflictId}"]`);
+  await englishConflict.waitFor();
+  const title = await englishConflict.locator('h2').innerText();
+  check(title.startsWith(`Conflict #${conflictId} · Penalty`), `conflict title: ${title}`);
+  check(await englishConflict.getByRole('button', { name: 'Resolve' }).isVisible(), 'the form is not in English');
+  check(await englishConflict.locator('tr[data-field="details.fineAmount"]', { hasText: 'Fine (10,000 yuan)' }).isVisible(),
+    'field names are not in English');
   await shot('conflicts-english');
 
   step('back in Chinese, the operator sees the conflict with the differing field marked');
@@ -93,8 +67,7 @@ try {
   check(marked === 'rgb(255, 244, 214)', `the differing row's background is ${marked}`);
   const same = conflict.locator('tr[data-field="subject.name"]');
   check(!(await same.evaluate((tr) => tr.classList.contains('differs'))), 'an equal field is marked as differing');
-  await conflict.scrollIntoViewIfNeeded();
-  await shot('conflicts');
+  await shot('conflicts', { fullPage: true });
 
   step('a decision without a reason is not sent');
   await conflict.getByLabel(/采用新报送内容/).check();

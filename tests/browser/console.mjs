@@ -9,43 +9,13 @@
 //   SCRIPT_FILE      a CSV whose credit code is an HTML tag with a script (it must be shown as text)
 //   OUT_DIR          where screenshots go
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
-import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { account, check, env, launch, step } from './browser.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const [user, ...rest] = env('DEPARTMENT_USER').split(':');
-const password = rest.join(':');
+const { user, password } = account('DEPARTMENT_USER');
 const base = env('CONSOLE_URL');
 const outDir = env('OUT_DIR');
-// generous: the build machine is shared; these are waits, not assertions about speed
-const WAIT = 120_000;
-
-function step(text) {
-  console.log(`STEP ${text}`);
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'huiju-console-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 800 },
-  locale: 'zh-CN',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-    '--disable-component-update', '--disable-sync'],
-});
-context.setDefaultTimeout(WAIT);
-context.setDefaultNavigationTimeout(WAIT);
-const page = context.pages()[0] ?? (await context.newPage());
+const { context, page } = await launch();
 const shot = (name) => page.screenshot({ path: join(outDir, `console-${name}.png`) });
 
 try {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,8 +189,8 @@ class ConflictsIT extends HubTest {
         String path = "/console/api/conflicts/" + c.id() + "/resolution";
 
         List<CompletableFuture<HttpResponse<String>>> both = List.of(
-                CompletableFuture.supplyAsync(() -> post(operator, path, "以执法局为准", token)),
-                CompletableFuture.supplyAsync(() -> post(operator, path, "以执法局为准", token)));
+                meanwhile(() -> operator.postJson(path, decision("KEEP_INCOMING", "以执法局为准"), token)),
+                meanwhile(() -> operator.postJson(path, decision("KEEP_INCOMING", "以执法局为准"), token)));
 
         List<Integer> statuses =
                 both.stream().map(f -> f.join().statusCode()).sorted().toList();
@@ -312,12 +313,10 @@ class ConflictsIT extends HubTest {
         byte[] file = new PenaltyFile().company(1).company(2).utf8();
         String name = "twice-" + System.nanoTime() + ".csv";
 
-        List<HttpResponse<String>> answers = Stream.of(1, 2)
-                .map(i -> CompletableFuture.supplyAsync(() -> upload(scjg, name, file, token)))
-                .toList()
-                .stream()
-                .map(CompletableFuture::join)
-                .toList();
+        List<HttpResponse<String>> answers =
+                Stream.of(1, 2).map(i -> meanwhile(() -> scjg.upload(name, file, token))).toList().stream()
+                        .map(CompletableFuture::join)
+                        .toList();
         HttpResponse<String> later = scjg.upload(name, file, token);
 
         List<String> ids = new ArrayList<>();
@@ -337,20 +336,15 @@ class ConflictsIT extends HubTest {
         assertThat(payloads.find(ids.get(0)).orElseThrow().stored()).isEqualTo(2);
     }
 
-    private static HttpResponse<String> upload(ConsoleSession session, String name, byte[] file, String token) {
-        try {
-            return session.upload(name, file, token);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<String> post(ConsoleSession session, String path, String reason, String token) {
-        try {
-            return session.postJson(path, decision("KEEP_INCOMING", reason), token);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A request sent on another thread, so that two of them meet in the hub. */
+    private static CompletableFuture<HttpResponse<String>> meanwhile(Callable<HttpResponse<String>> request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return request.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private List<Integer> syncOutbox(String recordId) {

@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * token of {@code /console/api/me} on the POSTs that carry one. Redirects are not followed, so a test sees where the
  * hub sends it.
  */
-final class ConsoleSession {
+class ConsoleSession {
 
     private static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ME_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder()
+    final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -39,13 +39,20 @@ final class ConsoleSession {
     /** A session logged in as the user; fails the test when the login does not succeed. */
     static ConsoleSession of(int port, String user, String password) throws Exception {
         ConsoleSession session = new ConsoleSession(port);
-        String page = session.get("/console/login").body();
-        HttpResponse<String> login = session.form(
-                "/console/login", Map.of("username", user, "password", password, "_csrf", find(HIDDEN_TOKEN, page)));
-        assertThat(login.headers().firstValue("Location").orElse(""))
+        assertThat(session.login(user, password)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .as("login of %s", user)
                 .endsWith("/console/submissions.html");
         return session;
+    }
+
+    /** Logs in through the login page's form; returns the answer to the POST (a redirect). */
+    HttpResponse<String> login(String user, String password) throws Exception {
+        String page = get("/console/login").body();
+        return form(
+                "/console/login", Map.of("username", user, "password", password, "_csrf", find(HIDDEN_TOKEN, page)));
     }
 
     HttpResponse<String> get(String path) throws Exception {
