@@ -76,13 +76,19 @@ try {
   check(await conflict.locator('.message').isHidden(), 'something was sent without a reason');
 
   step('the operator keeps the incoming side with a reason and sees the conflict closed');
-  await conflict.locator('textarea').fill('执法局的罚款金额以决定书原件为准');
+  // the reason carries a tag and a script: the resolved list must show them as text
+  const reason = '执法局的罚款金额以决定书原件为准 <img src=x onerror="window.__xss=1">';
+  await conflict.locator('textarea').fill(reason);
   await conflict.getByRole('button', { name: '提交处理结果' }).click();
   await conflict.locator('.message', { hasText: '已处理' }).waitFor();
   const done = await conflict.locator('.message').innerText();
   check(done.includes('采用新报送内容') && done.includes('v2'), `message: ${done}`);
   check(await conflict.getByRole('button', { name: '提交处理结果' }).isDisabled(), 'the form can be sent again');
-  await page.locator(`#resolved tr[data-conflict="${conflictId}"]`, { hasText: '执法局的罚款金额以决定书原件为准' }).waitFor();
+  const resolvedRow = page.locator(`#resolved tr[data-conflict="${conflictId}"]`);
+  await resolvedRow.waitFor();
+  check((await resolvedRow.innerText()).includes(reason), `resolved row: ${await resolvedRow.innerText()}`);
+  check((await page.locator('#resolved img').count()) === 0, 'an <img> from the reason became an element');
+  check((await page.evaluate(() => window.__xss)) === undefined, 'script from the reason ran');
   await conflict.scrollIntoViewIfNeeded();
   await shot('conflicts-resolved');
 

@@ -65,7 +65,7 @@ class ConflictsBrowserIT extends HubTest {
                         "SELECT status, resolution, resolution_reason, resolved_by FROM conflict WHERE id = ?", id))
                 .containsEntry("status", "RESOLVED")
                 .containsEntry("resolution", "KEEP_INCOMING")
-                .containsEntry("resolution_reason", "执法局的罚款金额以决定书原件为准")
+                .containsEntry("resolution_reason", "执法局的罚款金额以决定书原件为准 <img src=x onerror=\"window.__xss=1\">")
                 .containsEntry("resolved_by", "platform-wang");
         assertThat(library("legal_person_record", mine.documentNumber(1)))
                 .containsEntry("version", 2)
