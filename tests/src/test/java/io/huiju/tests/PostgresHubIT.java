@@ -39,7 +39,7 @@ class PostgresHubIT extends HubBehaviour {
         execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
     }
 
-    private static void execute(String sql) {
+    static void execute(String sql) {
         try (Connection c = DriverManager.getConnection(SERVER, USER, "");
                 Statement s = c.createStatement()) {
             s.execute(sql);
