@@ -6,6 +6,7 @@
 //   OPERATOR         "user:password" of platform staff (operator)
 //   DEPARTMENT_USER  "user:password" of the department whose row became the conflict
 //   CONFLICT_ID      the open conflict to resolve; INCOMING_PAYLOAD its payload (of DEPARTMENT_USER's department)
+//   BIG_FILE         a file over the console's upload limit (1 MB), SMALL_FILE one under it
 //   OUT_DIR          where screenshots go
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
 import { join } from 'node:path';
@@ -108,6 +109,23 @@ try {
   await page.goto(`${base}/payloads/${encodeURIComponent(env('INCOMING_PAYLOAD'))}`);
   await page.locator('#conflict-rows tbody tr', { hasText: '已采用本批次内容' }).waitFor();
   await shot('payload-conflict-outcome');
+
+  step('a file over the limit is refused on the upload page with the reason, before it is sent');
+  await page.locator('nav.menu').getByRole('link', { name: '上传' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/console/upload.html'));
+  await page.locator('#templates a').first().waitFor();
+  await page.locator('#file').setInputFiles(env('BIG_FILE'));
+  await page.getByRole('button', { name: '上传' }).click();
+  await page.locator('#progress.error', { hasText: '文件超过控制台允许的大小（1 MB）' }).waitFor();
+  check(await page.locator('#receipt').isHidden(), 'a receipt for a refused file');
+  await shot('upload-too-large');
+
+  step('a double click on 上传 sends the file once');
+  await page.locator('#file').setInputFiles(env('SMALL_FILE'));
+  await page.locator('#mapping').selectOption('national-penalty'); // zf has no default mapping in the tests
+  await page.getByRole('button', { name: '上传' }).dblclick();
+  await page.locator('#receipt-status .status-DONE').waitFor();
+  console.log(`UPLOADED ${(await page.locator('#receipt-link').textContent()).trim()}`);
 
   console.log('PASSED');
 } catch (e) {

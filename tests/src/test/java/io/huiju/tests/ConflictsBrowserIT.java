@@ -3,6 +3,7 @@ package io.huiju.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huiju.hub.store.Receipt;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,7 @@ class ConflictsBrowserIT extends HubTest {
     static void home(DynamicPropertyRegistry registry) {
         registry.add("huiju.home", () -> HOME);
         registry.add("huiju.mappings", () -> TestHome.REPO.resolve("mappings").toString());
+        registry.add("huiju.console.upload.max-size", () -> "1MB");
     }
 
     @LocalServerPort
@@ -46,6 +48,13 @@ class ConflictsBrowserIT extends HubTest {
                 mine.sameNumbers().company(1, r -> r.put("罚款金额（万元）", "5")).utf8());
         long id = jdbc.queryForObject(
                 "SELECT id FROM conflict WHERE incoming_payload_id = ?", Long.class, theirs.payloadId());
+        Path big = Files.write(
+                Path.of("target/console-too-large.csv").toAbsolutePath(),
+                ("a".repeat(1023) + "\n").repeat(1536).getBytes(StandardCharsets.UTF_8));
+        String smallName = "double-click-" + System.nanoTime() + ".csv";
+        Path small = Files.write(
+                Path.of("target", smallName).toAbsolutePath(),
+                new PenaltyFile().company(1).utf8());
 
         int exit = BrowserScripts.run(
                 List.of("node", "conflicts.mjs"),
@@ -55,6 +64,8 @@ class ConflictsBrowserIT extends HubTest {
                         "DEPARTMENT_USER", "zf-li:zf-console-2",
                         "CONFLICT_ID", String.valueOf(id),
                         "INCOMING_PAYLOAD", theirs.payloadId(),
+                        "BIG_FILE", big.toString(),
+                        "SMALL_FILE", small.toString(),
                         "CHROMIUM", BrowserScripts.CHROMIUM.toString(),
                         "OUT_DIR", Path.of("target").toAbsolutePath().toString()),
                 "conflicts-browser");
@@ -79,5 +90,16 @@ class ConflictsBrowserIT extends HubTest {
                         "SELECT detail FROM audit_log WHERE username = 'zf-li' AND action = 'DENIED'", String.class))
                 .anyMatch(d -> d.startsWith("GET /console/conflicts.html"));
         assertThat(Path.of("target/console-conflicts.png")).isNotEmptyFile();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM payload WHERE file_name = 'console-too-large.csv'", Integer.class))
+                .as("the oversized file never reached the hub")
+                .isZero();
+        assertThat(jdbc.queryForList("SELECT payload_id FROM payload WHERE file_name = ?", String.class, smallName))
+                .as("a double click is one payload")
+                .containsExactly(log.lines()
+                        .filter(l -> l.startsWith("UPLOADED "))
+                        .map(l -> l.substring(9).trim())
+                        .findFirst()
+                        .orElseThrow());
     }
 }
