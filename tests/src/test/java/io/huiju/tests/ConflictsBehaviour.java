@@ -335,6 +335,36 @@ abstract class ConflictsBehaviour extends HubTest {
         assertThat(payloads.find(ids.get(0)).orElseThrow().stored()).isEqualTo(2);
     }
 
+    @Test
+    void theSameFileAgainAfterARejectionOrWithAnotherMappingIsANewPayload() throws Exception {
+        ConsoleSession scjg = ConsoleSession.of(port, "scjg-zhang", "scjg-console-1");
+        String token = scjg.csrf();
+        byte[] file = new PenaltyFile().company(1).utf8();
+        String name = "retry-" + System.nanoTime() + ".csv";
+
+        JsonNode wrong = JSON.readTree(
+                scjg.upload(name, file, "legacy-2016-license", token).body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REJECTED"
+                .equals(payloads.find(wrong.get("payloadId").asText())
+                        .orElseThrow()
+                        .status()));
+        JsonNode again = JSON.readTree(
+                scjg.upload(name, file, "legacy-2016-license", token).body());
+        JsonNode right =
+                JSON.readTree(scjg.upload(name, file, "national-penalty", token).body());
+
+        assertThat(again.get("repeat").asBoolean())
+                .as("a rejected payload sent again is a retry")
+                .isFalse();
+        assertThat(again.get("payloadId").asText())
+                .isNotEqualTo(wrong.get("payloadId").asText());
+        assertThat(right.get("repeat").asBoolean()).as("another mapping").isFalse();
+        assertThat(right.get("payloadId").asText())
+                .isNotIn(wrong.get("payloadId").asText(), again.get("payloadId").asText());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payload WHERE file_name = ?", Integer.class, name))
+                .isEqualTo(3);
+    }
+
     /** A request sent on another thread, so that two of them meet in the hub. */
     private static CompletableFuture<HttpResponse<String>> meanwhile(Callable<HttpResponse<String>> request) {
         return CompletableFuture.supplyAsync(() -> {

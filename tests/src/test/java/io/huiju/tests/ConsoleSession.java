@@ -85,11 +85,19 @@ class ConsoleSession {
         return send(request);
     }
 
-    /** The console's upload form as the page posts it. */
+    /** The console's upload form as the page posts it, with the department's mapping. */
     HttpResponse<String> upload(String name, byte[] bytes, String token) throws Exception {
+        return upload(name, bytes, null, token);
+    }
+
+    /** The console's upload form as the page posts it (mapping null: none chosen). */
+    HttpResponse<String> upload(String name, byte[] bytes, String mapping, String token) throws Exception {
         String boundary = "----huiju" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        String chosen = mapping == null
+                ? ""
+                : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n" + mapping + "\r\n";
+        byte[] head = (chosen + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/console/api/payloads"))

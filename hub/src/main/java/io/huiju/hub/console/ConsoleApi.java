@@ -141,7 +141,7 @@ class ConsoleApi {
             throws IOException {
         Submissions.Submitted submitted;
         boolean repeat;
-        try (RepeatedUploads.Claim claim = repeats.claim(user.getUsername(), file)) {
+        try (RepeatedUploads.Claim claim = repeats.claim(user.getUsername(), mapping, file)) {
             Optional<String> earlier = claim.earlier();
             repeat = earlier.isPresent();
             submitted = repeat

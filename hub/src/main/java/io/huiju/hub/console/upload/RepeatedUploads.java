@@ -1,5 +1,6 @@
 package io.huiju.hub.console.upload;
 
+import io.huiju.hub.store.PayloadStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,10 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Double submits of the console's upload form: the same bytes from the same user within
+ * Double submits of the console's upload form: the same bytes with the same mapping from the same user within
  * {@code huiju.console.upload.repeat-window} are answered with the payload of the first, not taken as a second one.
  * The hub's own duplicate check does not cover this: it only knows payloads that are finished, and a double click
- * sends the second copy while the first is still being read. Kept in memory: a console session lives on one node.
+ * sends the second copy while the first is still being read. A first copy that was rejected or failed does not count:
+ * sending it again after reading its receipt is a retry, as for every channel. Kept in memory: a console session lives
+ * on one node.
  */
 @Component
 public class RepeatedUploads {
@@ -75,20 +79,25 @@ public class RepeatedUploads {
 
     private record Entry(CompletableFuture<String> payloadId, Instant at) {}
 
+    private static final Set<String> RETRIED = Set.of("REJECTED", "FAILED");
+
     private final Map<String, Entry> recent = new ConcurrentHashMap<>();
     private final UploadProperties properties;
+    private final PayloadStore payloads;
     private final Clock clock;
 
-    RepeatedUploads(UploadProperties properties, Clock clock) {
+    RepeatedUploads(UploadProperties properties, PayloadStore payloads, Clock clock) {
         this.properties = properties;
+        this.payloads = payloads;
         this.clock = clock;
     }
 
-    public Claim claim(String username, MultipartFile file) throws IOException {
+    /** Claims the file for the user and mapping (null: the department's). */
+    public Claim claim(String username, String mapping, MultipartFile file) throws IOException {
         Instant now = clock.instant();
         Instant since = now.minus(properties.getRepeatWindow());
-        recent.values().removeIf(e -> e.at().isBefore(since));
-        String key = username + ":" + sha256(file);
+        recent.values().removeIf(e -> e.at().isBefore(since) || retried(e));
+        String key = username + ":" + mapping + ":" + sha256(file);
         Entry mine = new Entry(new CompletableFuture<>(), now);
         Entry held = recent.compute(
                 key,
@@ -98,6 +107,14 @@ public class RepeatedUploads {
                         ? old
                         : mine);
         return new Claim(key, held, held == mine);
+    }
+
+    private boolean retried(Entry e) {
+        return e.payloadId().isDone()
+                && !e.payloadId().isCompletedExceptionally()
+                && payloads.find(e.payloadId().join())
+                        .map(r -> RETRIED.contains(r.status()))
+                        .orElse(false);
     }
 
     private static String sha256(MultipartFile file) throws IOException {
