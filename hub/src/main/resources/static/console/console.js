@@ -25,15 +25,16 @@ const Console = (() => {
   }
 
   const STATUS = {
-    RECEIVED: '处理中',
-    DONE: '已完成',
-    DUPLICATE: '重复报送',
-    REJECTED: '整体退回',
-    FAILED: '处理失败',
+    RECEIVED: t('处理中', 'Processing'),
+    DONE: t('已完成', 'Done'),
+    DUPLICATE: t('重复报送', 'Duplicate'),
+    REJECTED: t('整体退回', 'Rejected'),
+    FAILED: t('处理失败', 'Failed'),
   };
   const CHANNEL = {
-    FILE: '目录投递', FTP: 'FTP 拉取', DROPBOX: 'FTP/SFTP 上传', SOAP: 'WebService', FRONTDB: '前置库',
-    KAFKA: 'Kafka', WEB: '网页/接口上传', SYNC: '省市同步',
+    FILE: t('目录投递', 'File drop'), FTP: t('FTP 拉取', 'FTP pull'), DROPBOX: t('FTP/SFTP 上传', 'FTP/SFTP drop-box'),
+    SOAP: 'WebService', FRONTDB: t('前置库', 'Front-end DB'), KAFKA: 'Kafka', WEB: t('网页/接口上传', 'Web/API upload'),
+    SYNC: t('省市同步', 'City-province sync'), PROVINCE: t('省级回流', 'Returned by the province'),
   };
 
   /** el('td', {className: 'num'}, 'text', otherElement): children are text nodes or elements, never markup. */
@@ -82,6 +83,16 @@ const Console = (() => {
     menu.after(banner);
   }
 
+  /** The 中文/English button; the login page has one too, without the rest of the header. */
+  function languageSwitch() {
+    const button = el('button', { type: 'button', id: 'language', className: 'link' }, lang === 'en' ? '中文' : 'English');
+    button.addEventListener('click', () => {
+      localStorage.setItem('huiju.lang', lang === 'en' ? 'zh' : 'en');
+      location.reload();
+    });
+    return button;
+  }
+
   /** Loads the user, draws the header and the menu (page: the active menu entry), and returns the user. */
   async function start(page) {
     const response = await api('/console/api/me');
@@ -89,15 +100,9 @@ const Console = (() => {
     const logout = el('form', { method: 'post', action: '/console/logout' },
       el('input', { type: 'hidden', name: me.csrf.parameter, value: me.csrf.token }),
       el('button', { type: 'submit', id: 'logout' }, t('退出', 'Log out')));
-    const switchLanguage = el('button', { type: 'button', id: 'language', className: 'link' },
-      lang === 'en' ? '中文' : 'English');
-    switchLanguage.addEventListener('click', () => {
-      localStorage.setItem('huiju.lang', lang === 'en' ? 'zh' : 'en');
-      location.reload();
-    });
     const who = el('div', { className: 'who' },
       el('span', { id: 'user' }, me.departmentName ? `${me.departmentName} · ${me.username}` : me.username),
-      switchLanguage, logout);
+      languageSwitch(), logout);
     const header = el('header', { className: 'top' },
       el('span', { className: 'brand' }, t('汇聚 · 信用数据报送平台', 'Huiju · Credit data reporting')), who);
     const menu = el('nav', { className: 'menu' });
@@ -107,6 +112,7 @@ const Console = (() => {
       ['entry', '/console/entry.html', '新增记录', 'New record'],
       ...(me.roles.some((r) => r === 'operator' || r === 'admin')
         ? [['dashboard', '/console/dashboard.html', '监控与催报', 'Monitoring']] : []),
+      ...(me.roles.some((r) => r === 'operator' || r === 'admin') ? [['conflicts', '/console/conflicts.html', '冲突处理', 'Conflicts']] : []),
     ]) {
       menu.append(el('a', { href, id: `menu-${id}`, className: id === page ? 'active' : '' }, t(zh, en)));
     }
@@ -116,5 +122,5 @@ const Console = (() => {
     return me;
   }
 
-  return { el, status, time, api, start, t, translate, lang, CHANNEL };
+  return { el, status, time, api, start, t, translate, languageSwitch, lang, CHANNEL };
 })();

@@ -3,19 +3,13 @@ package io.huiju.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +26,6 @@ class ConsoleIT extends HubTest {
 
     static final String HOME = TestHome.create("console").toString();
     private static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern ME_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern PAYLOAD_ID = Pattern.compile("\"payloadId\":\"([^\"]+)\"");
 
     @DynamicPropertySource
@@ -45,56 +38,9 @@ class ConsoleIT extends HubTest {
     int port;
 
     /** A browser of its own: a cookie jar, redirects not followed so the test sees where the hub sends it. */
-    private final class Browser {
-        final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> form(String path, Map<String, String> fields) throws Exception {
-            StringBuilder body = new StringBuilder();
-            fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return http.send(
-                    HttpRequest.newBuilder(uri(path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Logs in through the login page's form; returns the answer to the POST (a redirect). */
-        HttpResponse<String> login(String user, String password) throws Exception {
-            String page = get("/console/login").body();
-            return form(
-                    "/console/login",
-                    Map.of("username", user, "password", password, "_csrf", find(HIDDEN_TOKEN, page)));
-        }
-
-        String csrf() throws Exception {
-            return find(ME_TOKEN, get("/console/api/me").body());
-        }
-
-        HttpResponse<String> upload(String name, byte[] bytes, String token) throws Exception {
-            String boundary = "----huiju" + UUID.randomUUID();
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/console/api/payloads"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(concat(head, bytes, tail)));
-            if (token != null) {
-                request.header("X-CSRF-TOKEN", token);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private final class Browser extends ConsoleSession {
+        Browser() {
+            super(port);
         }
     }
 
@@ -249,7 +195,7 @@ class ConsoleIT extends HubTest {
 
     @Test
     void staticPagesShowDatabaseTextOnlyAsText() throws Exception {
-        for (String page : List.of("console.js", "submissions.html", "payload.html", "upload.html")) {
+        for (String page : List.of("console.js", "submissions.html", "payload.html", "upload.html", "conflicts.html")) {
             String source = Files.readString(TestHome.REPO
                     .resolve("hub/src/main/resources/static/console")
                     .resolve(page));
@@ -278,8 +224,6 @@ class ConsoleIT extends HubTest {
     }
 
     private static String find(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        assertThat(m.find()).as("%s in %s", pattern, text).isTrue();
-        return m.group(1);
+        return ConsoleSession.find(pattern, text);
     }
 }

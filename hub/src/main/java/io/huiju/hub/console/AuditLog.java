@@ -20,7 +20,9 @@ public class AuditLog {
         DOWNLOAD_FEEDBACK,
         DENIED,
         /** an operator reminded a department to report (催报) by hand ({@code detail}: the department, outcomes) */
-        REMIND
+        REMIND,
+        /** an operator resolved a conflict, keeping one side ({@code detail}: the conflict, the side, the reason) */
+        RESOLVE_CONFLICT
     }
 
     private final JdbcTemplate jdbc;

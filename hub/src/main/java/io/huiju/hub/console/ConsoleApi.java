@@ -1,6 +1,7 @@
 package io.huiju.hub.console;
 
 import io.huiju.hub.config.HubProperties.Department;
+import io.huiju.hub.console.upload.RepeatedUploads;
 import io.huiju.hub.pipeline.MappingCatalog;
 import io.huiju.hub.store.DepartmentRegistry;
 import io.huiju.hub.store.PayloadStore;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +44,7 @@ class ConsoleApi {
     private final DepartmentRegistry departments;
     private final MappingCatalog mappings;
     private final AuditLog audit;
+    private final RepeatedUploads repeats;
 
     ConsoleApi(
             Payloads payloads,
@@ -50,7 +53,8 @@ class ConsoleApi {
             Submissions submissions,
             DepartmentRegistry departments,
             MappingCatalog mappings,
-            AuditLog audit) {
+            AuditLog audit,
+            RepeatedUploads repeats) {
         this.payloads = payloads;
         this.store = store;
         this.rejects = rejects;
@@ -58,6 +62,7 @@ class ConsoleApi {
         this.departments = departments;
         this.mappings = mappings;
         this.audit = audit;
+        this.repeats = repeats;
     }
 
     /** Who is logged in, the CSRF token the page sends with its POSTs, and what the upload page offers. */
@@ -135,8 +140,14 @@ class ConsoleApi {
             @RequestParam(name = "mapping", required = false) String mapping)
             throws IOException {
         Submissions.Submitted submitted;
-        try {
-            submitted = submissions.submit(user.department(), file, mapping, UPLOAD_WAIT_SECONDS);
+        boolean repeat;
+        try (RepeatedUploads.Claim claim = repeats.claim(user.getUsername(), mapping, file)) {
+            Optional<String> earlier = claim.earlier();
+            repeat = earlier.isPresent();
+            submitted = repeat
+                    ? new Submissions.Submitted(earlier.get(), store.find(earlier.get()))
+                    : submissions.submit(user.department(), file, mapping, UPLOAD_WAIT_SECONDS);
+            claim.submitted(submitted.payloadId());
         } catch (Submissions.Refused e) {
             return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
         }
@@ -145,9 +156,10 @@ class ConsoleApi {
                 user.department(),
                 AuditLog.Action.UPLOAD,
                 submitted.payloadId(),
-                file.getOriginalFilename());
+                file.getOriginalFilename() + (repeat ? " (the same file again: answered with this payload)" : ""));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("payloadId", submitted.payloadId());
+        answer.put("repeat", repeat);
         submitted.receipt().ifPresent(r -> answer.put("receipt", r));
         return ResponseEntity.status(submitted.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(answer);

@@ -41,10 +41,12 @@ class ConsolePages {
             @RequestParam(name = "logout", required = false) String logout)
             throws IOException {
         String message = error != null ? "用户名或密码错误" : logout != null ? "已退出登录" : "";
+        String messageEn = error != null ? "Wrong user name or password" : logout != null ? "Logged out" : "";
         String page = read("console/login.html")
                 .replace("{{csrfParameter}}", HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .replace("{{csrfToken}}", HtmlUtils.htmlEscape(csrf.getToken()))
                 .replace("{{message}}", HtmlUtils.htmlEscape(message))
+                .replace("{{messageEn}}", HtmlUtils.htmlEscape(messageEn))
                 .replace("{{messageClass}}", error != null ? "message error" : message.isEmpty() ? "" : "message");
         return html(HttpStatus.OK, page);
     }

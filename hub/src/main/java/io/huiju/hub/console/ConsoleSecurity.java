@@ -60,7 +60,10 @@ class ConsoleSecurity {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(path.matcher("/console/**"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path.matcher("/console/login"), path.matcher("/console/console.css"))
+                                path.matcher("/console/login"),
+                                path.matcher("/console/console.css"),
+                                // the login page's language switch; nothing in it is secret
+                                path.matcher("/console/console.js"))
                         .permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/console/api/payloads"))
                         .hasRole("SUBMITTER")
@@ -68,6 +71,10 @@ class ConsoleSecurity {
                         .hasRole("SUBMITTER")
                         // the operators' dashboard and reminders (console/monitor)
                         .requestMatchers(path.matcher("/console/dashboard.*"), path.matcher("/console/api/monitor/**"))
+                        .hasAnyRole("OPERATOR", "ADMIN")
+                        // conflicts concern two departments: platform staff decide them
+                        .requestMatchers(
+                                path.matcher("/console/conflicts.html"), path.matcher("/console/api/conflicts/**"))
                         .hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest()
                         .authenticated())

@@ -72,25 +72,39 @@ public class CreditLibraryStore {
     }
 
     public Outcome store(List<CreditRecord> records) {
-        return store(records, (r, outcome) -> {});
+        return store(records, false, (r, outcome) -> {});
     }
 
     /** Stores the batch and tells each row's outcome to {@code each}, in the batch's order within a library. */
     public Outcome store(List<CreditRecord> records, BiConsumer<CreditRecord, RowOutcome> each) {
+        return store(records, false, each);
+    }
+
+    /**
+     * Stores versions an operator chose over the department that owns the record (the incoming side of a conflict):
+     * decided and written exactly as {@link #store} does, history and outboxes included, except that another
+     * department's content becomes the new version instead of a conflict.
+     */
+    public Outcome storeChosen(List<CreditRecord> records) {
+        return store(records, true, (r, outcome) -> {});
+    }
+
+    private Outcome store(List<CreditRecord> records, boolean chosen, BiConsumer<CreditRecord, RowOutcome> each) {
         Map<Library, List<CreditRecord>> byLibrary = new EnumMap<>(Library.class);
         for (CreditRecord r : records) {
             byLibrary.computeIfAbsent(r.library(), l -> new ArrayList<>()).add(r);
         }
         Outcome total = new Outcome(0, 0, 0);
         for (Map.Entry<Library, List<CreditRecord>> e : byLibrary.entrySet()) {
-            Outcome o = storeInto(e.getKey(), e.getValue(), each);
+            Outcome o = storeInto(e.getKey(), e.getValue(), chosen, each);
             total = new Outcome(
                     total.stored() + o.stored(), total.unchanged() + o.unchanged(), total.conflicts() + o.conflicts());
         }
         return total;
     }
 
-    private Outcome storeInto(Library library, List<CreditRecord> records, BiConsumer<CreditRecord, RowOutcome> each) {
+    private Outcome storeInto(
+            Library library, List<CreditRecord> records, boolean chosen, BiConsumer<CreditRecord, RowOutcome> each) {
         String table = table(library);
         Map<String, Current> stored = loadCurrent(table, records);
         Set<String> knownConflicts = loadConflicts(records);
@@ -110,7 +124,7 @@ public class CreditLibraryStore {
             if (now != null && now.contentHash().equals(r.identity().contentHash())) {
                 unchanged++;
                 each.accept(r, RowOutcome.UNCHANGED);
-            } else if (now != null && !now.department().equals(department)) {
+            } else if (now != null && !now.department().equals(department) && !chosen) {
                 conflicted++;
                 each.accept(r, RowOutcome.CONFLICT);
                 if (knownConflicts.add(key + "|" + r.identity().contentHash())) {
@@ -368,7 +382,7 @@ public class CreditLibraryStore {
                 });
     }
 
-    static String table(Library library) {
+    public static String table(Library library) {
         return switch (library) {
             case LEGAL_PERSON -> "legal_person_record";
             case NATURAL_PERSON -> "natural_person_record";

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * know. The category details carry no type name, so they are read as the class their category names.
  */
 @Component
-class SyncMessages {
+public class SyncMessages {
 
     static final String SCHEMA_VERSION = "1";
     /** The message properties every sync message carries: its schema version and the sending hub's region code. */
@@ -31,7 +31,8 @@ class SyncMessages {
         this.json = json;
     }
 
-    CreditRecord read(String body) {
+    /** A library body (or a sync message) read back into the canonical record; also the console's conflict resolution. */
+    public CreditRecord read(String body) {
         try {
             ObjectNode tree = (ObjectNode) json.readTree(body);
             Category category = Category.valueOf(tree.path("category").asText());
