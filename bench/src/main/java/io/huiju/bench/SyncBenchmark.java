@@ -206,7 +206,25 @@ public final class SyncBenchmark {
             long drainFromStartMillis,
             long drainFromHealthyMillis,
             long cityCpuMillis,
-            long provinceCpuMillis) {}
+            long provinceCpuMillis) {
+
+        /** The first file's figures, the backlog timed out. */
+        Result timedOutLater() {
+            return new Result(
+                    true,
+                    versions,
+                    received,
+                    averageBytes,
+                    millis,
+                    fromSendMillis,
+                    0,
+                    0,
+                    -1,
+                    -1,
+                    cityCpuMillis,
+                    provinceCpuMillis);
+        }
+    }
 
     private Path home(String role) throws IOException {
         Path home = out.resolve("home-sync-" + role);
@@ -290,20 +308,10 @@ public final class SyncBenchmark {
                         - count(cityDb, "SELECT (EXTRACT(EPOCH FROM MIN(sent_at)) * 1000)::BIGINT FROM sync_outbox");
                 cityCpu = city.cpuMillis() - cityCpu;
                 provinceCpu = province.cpuMillis() - provinceCpu;
+                Result firstFile = new Result(
+                        timedOut, versions, received, average, millis, fromSend, 0, 0, -1, -1, cityCpu, provinceCpu);
                 if (second == null || timedOut) {
-                    return new Result(
-                            timedOut,
-                            versions,
-                            received,
-                            average,
-                            millis,
-                            fromSend,
-                            0,
-                            0,
-                            -1,
-                            -1,
-                            cityCpu,
-                            provinceCpu);
+                    return firstFile;
                 }
 
                 System.out.printf(
@@ -315,19 +323,7 @@ public final class SyncBenchmark {
                         || count(cityDb, "SELECT COUNT(*) FROM sync_outbox WHERE sent_at IS NULL") > 0) {
                     city.requireAlive("while storing the backlog");
                     if (System.nanoTime() > deadline) {
-                        return new Result(
-                                true,
-                                versions,
-                                received,
-                                average,
-                                millis,
-                                fromSend,
-                                0,
-                                0,
-                                -1,
-                                -1,
-                                cityCpu,
-                                provinceCpu);
+                        return firstFile.timedOutLater();
                     }
                     Thread.sleep(POLL_MILLIS);
                 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,14 +33,12 @@ public class SyncOutbox {
 
     private record Row(String destination, CreditRecord record) {}
 
-    private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final NamedParameterJdbcTemplate jdbc;
     private final SyncProperties sync;
     private final CityOfSubject cityOf;
 
-    SyncOutbox(JdbcTemplate jdbc, SyncProperties sync) {
+    SyncOutbox(NamedParameterJdbcTemplate jdbc, SyncProperties sync) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.sync = sync;
         this.cityOf = new CityOfSubject(sync.getCities(), sync.getRules());
     }
@@ -61,20 +58,21 @@ public class SyncOutbox {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate(
-                "INSERT INTO sync_outbox (destination, record_id, version, subject_code, body, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-                rows.size(),
-                (ps, row) -> {
-                    CreditRecord r = row.record();
-                    ps.setString(1, row.destination());
-                    ps.setString(2, r.identity().recordId());
-                    ps.setInt(3, r.identity().version());
-                    ps.setString(4, r.subject().code());
-                    ps.setString(5, bodies.apply(r));
-                    ps.setTimestamp(6, now);
-                });
+        jdbc.getJdbcTemplate()
+                .batchUpdate(
+                        "INSERT INTO sync_outbox (destination, record_id, version, subject_code, body, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        rows,
+                        rows.size(),
+                        (ps, row) -> {
+                            CreditRecord r = row.record();
+                            ps.setString(1, row.destination());
+                            ps.setString(2, r.identity().recordId());
+                            ps.setInt(3, r.identity().version());
+                            ps.setString(4, r.subject().code());
+                            ps.setString(5, bodies.apply(r));
+                            ps.setTimestamp(6, now);
+                        });
     }
 
     /** Where a stored version goes, or null when it stays here. */
@@ -95,16 +93,17 @@ public class SyncOutbox {
 
     /** The oldest unsent versions, in the order they were stored. */
     public List<Entry> pending(int limit) {
-        List<Entry> pending = jdbc.query(
-                "SELECT id, destination, record_id, version, subject_code, body FROM sync_outbox WHERE sent_at IS NULL"
-                        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
-                (rs, i) -> new Entry(
-                        rs.getLong("id"),
-                        rs.getString("destination"),
-                        rs.getString("record_id"),
-                        rs.getInt("version"),
-                        rs.getString("subject_code"),
-                        rs.getString("body")));
+        List<Entry> pending = jdbc.getJdbcTemplate()
+                .query(
+                        "SELECT id, destination, record_id, version, subject_code, body FROM sync_outbox WHERE sent_at IS NULL"
+                                + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                        (rs, i) -> new Entry(
+                                rs.getLong("id"),
+                                rs.getString("destination"),
+                                rs.getString("record_id"),
+                                rs.getInt("version"),
+                                rs.getString("subject_code"),
+                                rs.getString("body")));
         if (pending.isEmpty()) {
             // nothing waits: whatever failed before (the store, the broker) holds nothing back now
             lastFailure = null;
@@ -117,7 +116,7 @@ public class SyncOutbox {
         if (ids.isEmpty()) {
             return;
         }
-        named.update(
+        jdbc.update(
                 "UPDATE sync_outbox SET sent_at = :now WHERE id IN (:ids)",
                 Map.of("now", Timestamp.from(Instant.now()), "ids", ids));
         lastFailure = null;
