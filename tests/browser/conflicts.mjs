@@ -39,7 +39,7 @@ try {
   await login(account('OPERATOR'), 'Log in');
   await page.getByRole('heading', { name: 'My submissions' }).waitFor();
   const english = await menu();
-  check(JSON.stringify(english) === JSON.stringify(['My submissions', 'Upload', 'Conflicts']), `menu: ${english}`);
+  check(JSON.stringify(english) === JSON.stringify(['My submissions', 'Upload', 'New record', 'Monitoring', 'Conflicts']), `menu: ${english}`);
   const headers = await page.locator('#payloads thead th').allInnerTexts();
   check(headers.includes('Received at') && headers.includes('Conflicts'), `table headings: ${headers}`);
   check(!/[\u4e00-\u9fff]/.test(await page.locator('main h1').innerText()), 'a Chinese heading');

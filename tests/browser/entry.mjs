@@ -83,8 +83,11 @@ try {
   await page.locator('nav.menu').getByRole('link', { name: '我的报送' }).click();
   await page.locator(`tr[data-payload="${payloadId}"]`).waitFor();
 
-  step('a rejected row of a file opens in the form, filled in, with its reason on the field');
-  await page.goto(`${base}/entry.html?${env('CORRECTION')}`);
+  step('a rejected row of a file opens in the form from its payload page (更正), filled in, with its reason on the field');
+  const correction = new URLSearchParams(env('CORRECTION'));
+  await page.goto(`${base}/payloads/${encodeURIComponent(correction.get('from'))}`);
+  await page.locator(`a.correct[href="/console/entry.html?${correction}"]`).click();
+  await page.waitForURL(/entry\.html\?from=/);
   await problem('subject.uscc').filter({ hasText: 'USCC_CHECK' }).waitFor();
   check(await field('subject.uscc').inputValue() === env('WRONG_USCC'), 'the rejected code is not filled in');
   check(await field('subject.name').inputValue() === '龙岩市新罗区恒达贸易有限公司', 'the name is not filled in');
