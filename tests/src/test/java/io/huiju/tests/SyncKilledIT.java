@@ -140,8 +140,10 @@ class SyncKilledIT {
             up.company(i);
             down.company(i);
         }
-        city.drop("up-" + round + ".csv", up.utf8());
+        // the province's file first: drop() waits for the file to be stored, and the city's versions start to travel
+        // as soon as the city stored its own, so the kill below must come right after the city's drop
         province.drop("down-" + round + ".csv", down.utf8());
+        city.drop("up-" + round + ".csv", up.utf8());
 
         // kill while the province has some of the city's records but not all (counted just before the kill: what is
         // already on the province broker still arrives while the city's side dies)
