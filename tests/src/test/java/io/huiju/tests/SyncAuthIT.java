@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -59,8 +60,10 @@ class SyncAuthIT {
         cityPort = SyncBrokers.freePort();
         provincePort = SyncBrokers.freePort();
         SyncBrokers.ports(cityPort, provincePort);
-        provinceBroker = SyncBrokers.start("province", home.resolve("province-broker"), new BridgeAccount());
-        cityBroker = SyncBrokers.start("city", home.resolve("city-broker"), new Accounts());
+        provinceBroker = SyncBrokers.start(
+                "province", home.resolve("province-broker"), new Account("huiju-bridge", () -> bridgePassword));
+        cityBroker =
+                SyncBrokers.start("city", home.resolve("city-broker"), new Account("huiju-hub", () -> hubPassword));
         city = new SyncHub(
                 "sync-auth",
                 "city",
@@ -127,7 +130,8 @@ class SyncAuthIT {
         int atProvince = (int) SyncBrokers.depth(provinceBroker, UP);
         bridgePassword = "rotated-on-the-province";
         provinceBroker.stop();
-        provinceBroker = SyncBrokers.start("province", home.resolve("province-broker"), new BridgeAccount());
+        provinceBroker = SyncBrokers.start(
+                "province", home.resolve("province-broker"), new Account("huiju-bridge", () -> bridgePassword));
 
         city.drop("city-bridge.csv", new PenaltyFile().company(4).company(5).utf8());
         await().atMost(Duration.ofSeconds(60))
@@ -166,27 +170,12 @@ class SyncAuthIT {
         return response.statusCode() + " " + response.body();
     }
 
-    /** One account, huiju-bridge (the city broker's bridge), in role huiju. */
-    static final class BridgeAccount implements ActiveMQSecurityManager {
+    /** One account in role huiju (the role broker.xml lets use the huiju.* addresses), its password read when asked. */
+    record Account(String user, Supplier<String> password) implements ActiveMQSecurityManager {
 
         @Override
         public boolean validateUser(String user, String password) {
-            return "huiju-bridge".equals(user) && bridgePassword.equals(password);
-        }
-
-        @Override
-        public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
-            return validateUser(user, password)
-                    && roles.stream().anyMatch(r -> r.getName().equals("huiju") && checkType.hasRole(r));
-        }
-    }
-
-    /** One account, huiju-hub, in role huiju (the role broker.xml lets use the huiju.* addresses). */
-    static final class Accounts implements ActiveMQSecurityManager {
-
-        @Override
-        public boolean validateUser(String user, String password) {
-            return "huiju-hub".equals(user) && hubPassword.equals(password);
+            return this.user.equals(user) && this.password.get().equals(password);
         }
 
         @Override
